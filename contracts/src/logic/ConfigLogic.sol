@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IStakingErrors} from "../interfaces/IStakingErrors.sol";
+import {IStakingEvents} from "../interfaces/IStakingEvents.sol";
+import {Parameters} from "../interfaces/IStakingTypes.sol";
+import {StakeLib} from "../libraries/StakeLib.sol";
+import {Account, Layout} from "../libraries/StakingStorage.sol";
+
+/// @title ConfigLogic
+/// @notice Governance settings: the parameters, the global cap and the allotments under it.
+/// @dev An external library, delegatecalled by the staking contract after its role checks.
+library ConfigLogic {
+    uint256 private constant BPS = 10_000;
+
+    function setParameters(Layout storage $, Parameters calldata p) external {
+        if (p.minSelfStake == 0) revert IStakingErrors.StakingInvalidParameter("minSelfStake", 0);
+        if (p.minDelegation == 0) revert IStakingErrors.StakingInvalidParameter("minDelegation", 0);
+        if (p.maxCommissionBps > BPS) {
+            revert IStakingErrors.StakingInvalidParameter("maxCommissionBps", p.maxCommissionBps);
+        }
+        if (p.jailThresholdBps > BPS) {
+            revert IStakingErrors.StakingInvalidParameter("jailThresholdBps", p.jailThresholdBps);
+        }
+        if (p.jailAfterEpochs == 0) revert IStakingErrors.StakingInvalidParameter("jailAfterEpochs", 0);
+        if (p.maxSlashBps > BPS) revert IStakingErrors.StakingInvalidParameter("maxSlashBps", p.maxSlashBps);
+        if (p.commissionNoticePeriod <= p.unbondingPeriod) {
+            revert IStakingErrors.StakingInvalidParameter("commissionNoticePeriod", p.commissionNoticePeriod);
+        }
+        $.params = p;
+        emit IStakingEvents.ParametersSet(p);
+    }
+
+    function setGlobalCap(Layout storage $, uint256 globalCap) external {
+        $.totals.globalCap = StakeLib.toAmount(globalCap);
+        emit IStakingEvents.GlobalCapSet(globalCap);
+    }
+
+    /// @dev Keeps `used` (stake already placed under the allotment) unless the new allotment is
+    ///      smaller, and moves the pool-wide unused total by the change in this account's unused part.
+    function setAllotment(Layout storage $, address account, uint256 allotment) external {
+        if (account == address(0)) revert IStakingErrors.StakingZeroAddress();
+        Account storage acct = $.accounts[account];
+        uint96 newAllotment = StakeLib.toAmount(allotment);
+        uint96 oldUnused = acct.allotment - acct.allotmentUsed;
+        uint96 used = acct.allotmentUsed < newAllotment ? acct.allotmentUsed : newAllotment;
+        $.clock.unusedAllotments = $.clock.unusedAllotments - oldUnused + (newAllotment - used);
+        acct.allotment = newAllotment;
+        acct.allotmentUsed = used;
+        emit IStakingEvents.AllotmentSet(account, newAllotment, used);
+    }
+}

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
+
+import {IStakingErrors} from "../interfaces/IStakingErrors.sol";
+import {IStakingEvents} from "../interfaces/IStakingEvents.sol";
+import {Parameters, ProviderStatus} from "../interfaces/IStakingTypes.sol";
+import {EpochLib} from "../libraries/EpochLib.sol";
+import {PoolLib} from "../libraries/PoolLib.sol";
+import {RewardMath} from "../libraries/RewardMath.sol";
+import {Clock, Layout, Pool, Provider, Settlement} from "../libraries/StakingStorage.sol";
+
+/// @title SettlementLogic
+/// @notice Settles an ended epoch: splits its budget among Active providers by stake-seconds x
+///         score, pays commissions, restarts each pool's reward stream, and jails providers whose
+///         score stayed below the threshold. Linear in scored providers; nothing else is looped.
+/// @dev An external library, delegatecalled by the staking contract once per settlement.
+library SettlementLogic {
+    using EnumerableSet for EnumerableSet.AddressSet;
+
+    uint256 private constant BPS = 10_000;
+
+    /// @dev What every provider's settlement needs, gathered once.
+    struct Round {
+        uint256 epoch;
+        uint256 budget;
+        uint256 totalWeight;
+        uint16 jailThresholdBps;
+        uint8 jailAfterEpochs;
+    }
+
+    function settle(Layout storage $, uint256 epoch, address[] calldata providers, uint16[] calldata scoresBps)
+        external
+    {
+        Clock memory clock = $.clock;
+        uint256 next = $.totals.nextEpoch;
+        uint256 endsAt = EpochLib.endOf(epoch, clock.genesis, clock.epochLength);
+        if (epoch != next || block.timestamp < endsAt) {
+            revert IStakingErrors.StakingEpochNotSettleable(epoch, next, endsAt);
+        }
+        uint256 count = providers.length;
+        if (count != scoresBps.length || count != $.scored.length()) {
+            revert IStakingErrors.StakingInvalidSettlementSet();
+        }
+
+        Parameters memory params = $.params;
+        Round memory round = Round({
+            epoch: epoch,
+            budget: 0,
+            totalWeight: _totalWeight($, providers, scoresBps),
+            jailThresholdBps: params.jailThresholdBps,
+            jailAfterEpochs: params.jailAfterEpochs
+        });
+        if (round.totalWeight != 0) round.budget = _fundBudget($, params.rewardPerEpoch, clock.rewardReserve);
+
+        uint256 distributed;
+        for (uint256 i; i < count; ++i) {
+            distributed += _settleProvider($, round, providers[i], scoresBps[i]);
+        }
+        // Rounding remainders of the split stay in the reserve for the next epoch.
+        uint96 reserve = $.clock.rewardReserve - uint96(distributed);
+        $.clock.rewardReserve = reserve;
+        $.totals.nextEpoch = uint64(next + 1);
+        emit IStakingEvents.EpochSettled(epoch, round.budget, distributed, round.totalWeight, reserve);
+    }
+
+    /// @dev First pass: the set must be strictly increasing and all scored; sums Active weights.
+    function _totalWeight(Layout storage $, address[] calldata providers, uint16[] calldata scoresBps)
+        private
+        view
+        returns (uint256 totalWeight)
+    {
+        address previous;
+        for (uint256 i; i < providers.length; ++i) {
+            address provider = providers[i];
+            if (provider <= previous) revert IStakingErrors.StakingInvalidSettlementSet();
+            previous = provider;
+            uint16 score = scoresBps[i];
+            if (score > BPS) revert IStakingErrors.StakingScoreTooHigh(score);
+            Provider storage prov = $.providers[provider];
+            Pool memory pool = prov.pool;
+            if (pool.status == ProviderStatus.Active) {
+                totalWeight += RewardMath.weight(PoolLib.stakeSecondsNow(prov, pool), score);
+            } else if (pool.status != ProviderStatus.Jailed) {
+                revert IStakingErrors.StakingInvalidSettlementSet();
+            }
+        }
+    }
+
+    /// @dev Tops the reserve up to this epoch's budget from the vault (less when it runs dry).
+    function _fundBudget(Layout storage $, uint256 rewardPerEpoch, uint96 reserve) private returns (uint256 budget) {
+        if (reserve >= rewardPerEpoch) return rewardPerEpoch;
+        uint256 pulled = $.vault.release(rewardPerEpoch - reserve);
+        budget = reserve + pulled;
+        $.clock.rewardReserve = uint96(budget);
+    }
+
+    /// @dev Second pass for one provider. Returns what it was given (commission + pool share).
+    function _settleProvider(Layout storage $, Round memory round, address provider, uint16 scoreBps)
+        private
+        returns (uint256 reward)
+    {
+        Provider storage prov = $.providers[provider];
+        (Pool memory pool,) = PoolLib.accrue($, prov);
+        Settlement memory st = prov.settlement;
+        uint256 stakeSeconds = prov.stream.stakeSeconds;
+        uint256 window = block.timestamp - st.windowStart;
+
+        if (st.commissionEffectiveAt != 0 && st.commissionEffectiveAt <= block.timestamp) {
+            emit IStakingEvents.CommissionChanged(provider, pool.commissionBps, st.pendingCommissionBps);
+            pool.commissionBps = st.pendingCommissionBps;
+            st.pendingCommissionBps = 0;
+            st.commissionEffectiveAt = 0;
+        }
+
+        uint256 commission;
+        uint256 rate = prov.stream.rate;
+        if (pool.status == ProviderStatus.Active && round.totalWeight != 0) {
+            reward =
+                RewardMath.shareDown(round.budget, RewardMath.weight(stakeSeconds, scoreBps), round.totalWeight);
+            uint256 poolShare;
+            (commission, poolShare) = RewardMath.splitCommissionDown(reward, pool.commissionBps);
+            st.commissionAccrued += uint96(commission);
+            (rate,) = PoolLib.restartStream($, prov, poolShare);
+        }
+        prov.stream.stakeSeconds = 0;
+        st.windowStart = uint32(block.timestamp);
+        st.lastScoreBps = scoreBps;
+        if (scoreBps < round.jailThresholdBps) {
+            if (st.lowScoreStreak < type(uint8).max) ++st.lowScoreStreak;
+            if (pool.status == ProviderStatus.Active && st.lowScoreStreak >= round.jailAfterEpochs) {
+                pool.status = ProviderStatus.Jailed;
+                st.jailedAt = uint32(block.timestamp);
+                emit IStakingEvents.ProviderJailed(provider, round.epoch, false);
+            }
+        } else {
+            st.lowScoreStreak = 0;
+        }
+        prov.pool = pool;
+        prov.settlement = st;
+        emit IStakingEvents.ProviderSettled(
+            round.epoch, provider, scoreBps, stakeSeconds, window, reward, commission, rate
+        );
+    }
+}
