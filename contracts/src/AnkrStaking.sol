@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {
+    AccessControlUpgradeable
+} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
+import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
+import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
+import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
-import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
-import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
-import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
-import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
 
 import {IAnkrStaking} from "./interfaces/IAnkrStaking.sol";
 import {IRewardVault} from "./interfaces/IRewardVault.sol";
@@ -17,7 +19,13 @@ import {Parameters, ProviderStatus, ProviderView, UnbondingEntry} from "./interf
 import {PoolLib} from "./libraries/PoolLib.sol";
 import {StakeLib} from "./libraries/StakeLib.sol";
 import {
-    Account, Bond, Delegation, Layout, Pool, Provider, StakingStorage
+    Account,
+    Bond,
+    Delegation,
+    Layout,
+    Pool,
+    Provider,
+    StakingStorage
 } from "./libraries/StakingStorage.sol";
 import {ConfigLogic} from "./logic/ConfigLogic.sol";
 import {ProviderLogic} from "./logic/ProviderLogic.sol";
@@ -166,17 +174,20 @@ contract AnkrStaking is
     }
 
     /// @inheritdoc IAnkrStaking
-    function delegateWithPermit(address provider, uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
-        external
-        whenNotPaused
-        nonReentrant
-    {
+    function delegateWithPermit(
+        address provider,
+        uint256 amount,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external whenNotPaused nonReentrant {
         if (block.timestamp > deadline) revert StakingPermitExpired(deadline);
         // A front-run permit (its signature already used) must not block the delegation: the
         // transfer below still succeeds whenever the allowance is in place.
-        try IERC20Permit(address(StakingStorage.layout().token)).permit(
-            msg.sender, address(this), amount, deadline, v, r, s
-        ) {} catch {}
+        try IERC20Permit(address(StakingStorage.layout().token))
+            .permit(msg.sender, address(this), amount, deadline, v, r, s) {}
+            catch {}
         _delegate(provider, amount);
     }
 
@@ -224,14 +235,20 @@ contract AnkrStaking is
     }
 
     /// @inheritdoc IAnkrStaking
-    function redelegate(address fromProvider, address toProvider, uint256 amount) external whenNotPaused nonReentrant {
+    function redelegate(address fromProvider, address toProvider, uint256 amount)
+        external
+        whenNotPaused
+        nonReentrant
+    {
         if (fromProvider == toProvider) revert StakingSameProvider();
         if (fromProvider == msg.sender || toProvider == msg.sender) revert StakingSelfStakeNotMovable();
         Layout storage $ = StakingStorage.layout();
         // Pool-wide totals and allotments do not change: the stake stays in the protocol.
         (uint96 value, uint96 fromStake, uint96 fromPoolStake) = _removeStake($, fromProvider, amount);
         (uint96 toStake, uint96 toPoolStake) = _addStake($, toProvider, value);
-        emit Redelegated(msg.sender, fromProvider, toProvider, value, fromStake, fromPoolStake, toStake, toPoolStake);
+        emit Redelegated(
+            msg.sender, fromProvider, toProvider, value, fromStake, fromPoolStake, toStake, toPoolStake
+        );
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -385,7 +402,6 @@ contract AnkrStaking is
         return StakingStorage.layout().scored.values();
     }
 
-
     /// @inheritdoc IAnkrStaking
     function getProvider(address provider) external view returns (ProviderView memory) {
         return ViewLogic.getProvider(StakingStorage.layout(), provider);
@@ -421,14 +437,11 @@ contract AnkrStaking is
         );
     }
 
-
-
     /// @inheritdoc IAnkrStaking
     function allotmentOf(address account) external view returns (uint256, uint256) {
         Account memory acct = StakingStorage.layout().accounts[account];
         return (acct.allotment, acct.allotmentUsed);
     }
-
 
     /*//////////////////////////////////////////////////////////////
                                 INTERNAL

@@ -72,8 +72,14 @@ interface IAnkrStaking is IStakingErrors, IStakingEvents {
     function delegate(address provider, uint256 amount) external;
 
     /// @notice `delegate` with an EIP-2612 permit signature instead of a prior approval.
-    function delegateWithPermit(address provider, uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
-        external;
+    function delegateWithPermit(
+        address provider,
+        uint256 amount,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external;
 
     /// @notice Moves `amount` out of earning at once into the caller's unbonding queue, released
     ///         after `unbondingPeriod` (a provider's own stake: `providerUnbondingPeriod`). Works
@@ -172,7 +178,10 @@ interface IAnkrStaking is IStakingErrors, IStakingEvents {
     function getProvider(address provider) external view returns (ProviderView memory);
 
     /// @notice A delegation's stake and its claimable rewards as of now.
-    function getDelegation(address provider, address delegator) external view returns (uint256 stake, uint256 rewards);
+    function getDelegation(address provider, address delegator)
+        external
+        view
+        returns (uint256 stake, uint256 rewards);
 
     /// @notice Claimable rewards as of now (including the commission for the provider itself).
     function pendingRewards(address provider, address delegator) external view returns (uint256);

@@ -8,7 +8,9 @@ import {Parameters} from "./IStakingTypes.sol";
 ///         indexer needs, so it never has to call back into the contract.
 interface IStakingEvents {
     /// @notice Emitted when an address registers as a provider (status Pending).
-    event ProviderRegistered(address indexed provider, uint256 selfStake, uint16 commissionBps, string metadataURI);
+    event ProviderRegistered(
+        address indexed provider, uint256 selfStake, uint16 commissionBps, string metadataURI
+    );
     /// @notice Emitted when governance admits a Pending provider (status Active).
     event ProviderAdmitted(address indexed provider);
     /// @notice Emitted when a provider is jailed, at settlement (`byGovernance` false) or by governance.
@@ -16,7 +18,9 @@ interface IStakingEvents {
     /// @notice Emitted when a jailed provider becomes Active again.
     event ProviderUnjailed(address indexed provider, bool byGovernance);
     /// @notice Emitted when a provider exits, or governance removes it; its self-stake starts unbonding.
-    event ProviderExited(address indexed provider, uint256 selfStakeUnbonding, uint256 releaseAt, bool removed);
+    event ProviderExited(
+        address indexed provider, uint256 selfStakeUnbonding, uint256 releaseAt, bool removed
+    );
     /// @notice Emitted when a provider replaces its metadata URI.
     event ProviderMetadataUpdated(address indexed provider, string metadataURI);
     /// @notice Emitted when a commission increase is scheduled; it applies at `effectiveAt`.
@@ -28,7 +32,11 @@ interface IStakingEvents {
 
     /// @notice Emitted when stake is added to a pool (`delegate`, its permit form, a provider's top-up).
     event Delegated(
-        address indexed delegator, address indexed provider, uint256 amount, uint256 delegationStake, uint256 poolStake
+        address indexed delegator,
+        address indexed provider,
+        uint256 amount,
+        uint256 delegationStake,
+        uint256 poolStake
     );
     /// @notice Emitted when stake leaves a pool into the account's unbonding queue.
     event Undelegated(
@@ -59,10 +67,16 @@ interface IStakingEvents {
     event RewardsClaimed(address indexed delegator, address indexed provider, uint256 amount);
     /// @notice Emitted when rewards are added to the stake they were earned on.
     event RewardsRestaked(
-        address indexed delegator, address indexed provider, uint256 amount, uint256 delegationStake, uint256 poolStake
+        address indexed delegator,
+        address indexed provider,
+        uint256 amount,
+        uint256 delegationStake,
+        uint256 poolStake
     );
     /// @notice Emitted when anyone adds rewards to a provider's pool; they stream over one epoch length.
-    event PoolRewardsAdded(address indexed provider, address indexed from, uint256 amount, uint256 rate, uint256 finish);
+    event PoolRewardsAdded(
+        address indexed provider, address indexed from, uint256 amount, uint256 rate, uint256 finish
+    );
 
     /// @notice Emitted once per settled epoch.
     event EpochSettled(

@@ -8,7 +8,11 @@ library CapacityLib {
     uint256 internal constant UNLIMITED = type(uint256).max;
 
     /// @notice Room left for delegated stake under `ratio` x self-stake (0 = no ratio limit).
-    function delegationRoom(uint256 totalStake, uint256 selfStake, uint256 ratio) internal pure returns (uint256) {
+    function delegationRoom(uint256 totalStake, uint256 selfStake, uint256 ratio)
+        internal
+        pure
+        returns (uint256)
+    {
         if (ratio == 0) return UNLIMITED;
         uint256 maxDelegated = selfStake * ratio;
         uint256 delegated = totalStake - selfStake;

@@ -10,7 +10,10 @@ import {Delegation, Layout, Pool, Provider, Stream} from "./StakingStorage.sol";
 library PoolLib {
     /// @dev Brings a pool's accumulator and stake integral up to now and returns the pool slot with
     ///      `lastUpdate` advanced, for the caller to modify and write back in one store.
-    function accrue(Layout storage $, Provider storage prov) internal returns (Pool memory pool, uint256 rpt) {
+    function accrue(Layout storage $, Provider storage prov)
+        internal
+        returns (Pool memory pool, uint256 rpt)
+    {
         pool = prov.pool;
         rpt = prov.rewardPerToken;
         uint256 last = pool.lastUpdate;
@@ -51,7 +54,9 @@ library PoolLib {
         returns (uint256 rate, uint256 finish)
     {
         Stream memory stream = prov.stream;
-        if (stream.finish > block.timestamp) amount += uint256(stream.rate) * (stream.finish - block.timestamp);
+        if (stream.finish > block.timestamp) {
+            amount += uint256(stream.rate) * (stream.finish - block.timestamp);
+        }
         uint256 length = $.clock.epochLength;
         uint256 remainder;
         (rate, remainder) = RewardMath.streamRateDown(amount, length);
@@ -64,7 +69,8 @@ library PoolLib {
 
     /// @dev The pool's stake integral as of now, without writing.
     function stakeSecondsNow(Provider storage prov, Pool memory pool) internal view returns (uint256) {
-        return uint256(prov.stream.stakeSeconds) + uint256(pool.totalStake) * (block.timestamp - pool.lastUpdate);
+        return
+            uint256(prov.stream.stakeSeconds) + uint256(pool.totalStake) * (block.timestamp - pool.lastUpdate);
     }
 
     /// @dev What a delegation could claim now (plus the commission when `delegator` is the provider).
@@ -78,7 +84,9 @@ library PoolLib {
         uint256 rpt = prov.rewardPerToken;
         uint256 streamEnd = stream.finish < block.timestamp ? stream.finish : block.timestamp;
         if (streamEnd > pool.lastUpdate && pool.totalStake != 0) {
-            rpt += RewardMath.perTokenDown(uint256(stream.rate) * (streamEnd - pool.lastUpdate), pool.totalStake);
+            rpt += RewardMath.perTokenDown(
+                uint256(stream.rate) * (streamEnd - pool.lastUpdate), pool.totalStake
+            );
         }
         amount = d.rewards + RewardMath.earnedDown(d.stake, rpt - d.rewardPerTokenPaid);
         if (isProvider) amount += prov.settlement.commissionAccrued;

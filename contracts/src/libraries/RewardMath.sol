@@ -19,7 +19,11 @@ library RewardMath {
     }
 
     /// @notice The part of `budget` owed to a provider of weight `providerWeight`, rounded down.
-    function shareDown(uint256 budget, uint256 providerWeight, uint256 totalWeight) internal pure returns (uint256) {
+    function shareDown(uint256 budget, uint256 providerWeight, uint256 totalWeight)
+        internal
+        pure
+        returns (uint256)
+    {
         return Math.mulDiv(budget, providerWeight, totalWeight);
     }
 
@@ -35,7 +39,11 @@ library RewardMath {
 
     /// @notice The per-second rate that streams `amount` over `duration`, rounded down, and what is
     ///         left over because of the rounding (always less than `duration` wei).
-    function streamRateDown(uint256 amount, uint256 duration) internal pure returns (uint256 rate, uint256 remainder) {
+    function streamRateDown(uint256 amount, uint256 duration)
+        internal
+        pure
+        returns (uint256 rate, uint256 remainder)
+    {
         rate = amount / duration;
         remainder = amount - rate * duration;
     }

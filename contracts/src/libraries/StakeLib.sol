@@ -47,7 +47,9 @@ library StakeLib {
             uint96 unused = acct.allotment - acct.allotmentUsed;
             uint96 fromAllotment = value < unused ? value : unused;
             uint256 open = CapacityLib.openRoom(t.globalCap, t.totalStaked, $.clock.unusedAllotments);
-            if (value - fromAllotment > open) revert IStakingErrors.StakingGlobalCapExceeded(value, open + unused);
+            if (value - fromAllotment > open) {
+                revert IStakingErrors.StakingGlobalCapExceeded(value, open + unused);
+            }
             if (fromAllotment != 0) {
                 acct.allotmentUsed += fromAllotment;
                 $.clock.unusedAllotments -= fromAllotment;
@@ -82,7 +84,8 @@ library StakeLib {
         Parameters memory params = $.params;
         uint256 required = params.minSelfStake;
         if (params.delegationRatio != 0) {
-            required = Math.max(required, Math.ceilDiv(pool.totalStake - pool.selfStake, params.delegationRatio));
+            required =
+                Math.max(required, Math.ceilDiv(pool.totalStake - pool.selfStake, params.delegationRatio));
         }
         if (remaining < required) revert IStakingErrors.StakingBelowMinSelfStake(remaining, required);
     }
@@ -103,6 +106,8 @@ library StakeLib {
 
     function requireActive(address provider, ProviderStatus status) internal pure {
         if (status == ProviderStatus.None) revert IStakingErrors.StakingUnknownProvider(provider);
-        if (status != ProviderStatus.Active) revert IStakingErrors.StakingProviderNotActive(provider, uint8(status));
+        if (status != ProviderStatus.Active) {
+            revert IStakingErrors.StakingProviderNotActive(provider, uint8(status));
+        }
     }
 }

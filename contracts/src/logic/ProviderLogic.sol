@@ -27,7 +27,9 @@ library ProviderLogic {
         external
     {
         Provider storage prov = $.providers[msg.sender];
-        if (prov.pool.status != ProviderStatus.None) revert IStakingErrors.StakingProviderAlreadyRegistered(msg.sender);
+        if (prov.pool.status != ProviderStatus.None) {
+            revert IStakingErrors.StakingProviderAlreadyRegistered(msg.sender);
+        }
         Parameters memory params = $.params;
         if (selfStake < params.minSelfStake) {
             revert IStakingErrors.StakingBelowMinSelfStake(selfStake, params.minSelfStake);
@@ -97,7 +99,9 @@ library ProviderLogic {
         Provider storage prov = $.providers[provider];
         (Pool memory pool, uint256 rpt) = PoolLib.accrue($, prov);
         _requireRegistered(provider, pool.status);
-        if (pool.status == ProviderStatus.Active || pool.status == ProviderStatus.Jailed) $.scored.remove(provider);
+        if (pool.status == ProviderStatus.Active || pool.status == ProviderStatus.Jailed) {
+            $.scored.remove(provider);
+        }
 
         uint96 selfStake = pool.selfStake;
         Delegation storage own = $.delegations[provider][provider];
@@ -185,7 +189,9 @@ library ProviderLogic {
     function withdrawSelfStake(Layout storage $) external {
         Bond storage bond = $.providers[msg.sender].bond;
         uint96 amount = bond.unbondingSelfStake;
-        if (amount == 0 || block.timestamp < bond.releaseAt) revert IStakingErrors.StakingNothingToWithdraw();
+        if (amount == 0 || block.timestamp < bond.releaseAt) {
+            revert IStakingErrors.StakingNothingToWithdraw();
+        }
         bond.unbondingSelfStake = 0;
         $.token.safeTransfer(msg.sender, amount);
         emit IStakingEvents.SelfStakeWithdrawn(msg.sender, amount);
@@ -206,6 +212,8 @@ library ProviderLogic {
 
     function _requireRegistered(address provider, ProviderStatus status) private pure {
         if (status == ProviderStatus.None) revert IStakingErrors.StakingUnknownProvider(provider);
-        if (status == ProviderStatus.Exited) revert IStakingErrors.StakingInvalidProviderStatus(provider, uint8(status));
+        if (status == ProviderStatus.Exited) {
+            revert IStakingErrors.StakingInvalidProviderStatus(provider, uint8(status));
+        }
     }
 }

@@ -30,9 +30,12 @@ library SettlementLogic {
         uint8 jailAfterEpochs;
     }
 
-    function settle(Layout storage $, uint256 epoch, address[] calldata providers, uint16[] calldata scoresBps)
-        external
-    {
+    function settle(
+        Layout storage $,
+        uint256 epoch,
+        address[] calldata providers,
+        uint16[] calldata scoresBps
+    ) external {
         Clock memory clock = $.clock;
         uint256 next = $.totals.nextEpoch;
         uint256 endsAt = EpochLib.endOf(epoch, clock.genesis, clock.epochLength);
@@ -52,7 +55,9 @@ library SettlementLogic {
             jailThresholdBps: params.jailThresholdBps,
             jailAfterEpochs: params.jailAfterEpochs
         });
-        if (round.totalWeight != 0) round.budget = _fundBudget($, params.rewardPerEpoch, clock.rewardReserve);
+        if (round.totalWeight != 0) {
+            round.budget = _fundBudget($, params.rewardPerEpoch, clock.rewardReserve);
+        }
 
         uint256 distributed;
         for (uint256 i; i < count; ++i) {
@@ -89,7 +94,10 @@ library SettlementLogic {
     }
 
     /// @dev Tops the reserve up to this epoch's budget from the vault (less when it runs dry).
-    function _fundBudget(Layout storage $, uint256 rewardPerEpoch, uint96 reserve) private returns (uint256 budget) {
+    function _fundBudget(Layout storage $, uint256 rewardPerEpoch, uint96 reserve)
+        private
+        returns (uint256 budget)
+    {
         if (reserve >= rewardPerEpoch) return rewardPerEpoch;
         uint256 pulled = $.vault.release(rewardPerEpoch - reserve);
         budget = reserve + pulled;
@@ -117,8 +125,9 @@ library SettlementLogic {
         uint256 commission;
         uint256 rate = prov.stream.rate;
         if (pool.status == ProviderStatus.Active && round.totalWeight != 0) {
-            reward =
-                RewardMath.shareDown(round.budget, RewardMath.weight(stakeSeconds, scoreBps), round.totalWeight);
+            reward = RewardMath.shareDown(
+                round.budget, RewardMath.weight(stakeSeconds, scoreBps), round.totalWeight
+            );
             uint256 poolShare;
             (commission, poolShare) = RewardMath.splitCommissionDown(reward, pool.commissionBps);
             st.commissionAccrued += uint96(commission);

@@ -55,7 +55,11 @@ library ViewLogic {
         }
     }
 
-    function capacityLeft(Layout storage $, address provider, address account) external view returns (uint256 room) {
+    function capacityLeft(Layout storage $, address provider, address account)
+        external
+        view
+        returns (uint256 room)
+    {
         Provider storage prov = $.providers[provider];
         Pool memory pool = prov.pool;
         if (pool.status != ProviderStatus.Active) return 0;

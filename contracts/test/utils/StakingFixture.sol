@@ -33,7 +33,9 @@ abstract contract StakingFixture is Test {
             address(
                 new ERC1967Proxy(
                     address(implementation),
-                    abi.encodeCall(AnkrStaking.initialize, (token, vault, governance, genesis, epochLength, params))
+                    abi.encodeCall(
+                        AnkrStaking.initialize, (token, vault, governance, genesis, epochLength, params)
+                    )
                 )
             )
         );

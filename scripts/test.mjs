@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Runs every test suite of the repository in turn and ends with one line adding them all up:
+// `N passed, N failed, N skipped`. Each suite's own output streams through unchanged.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const ci = process.env.CI === "true";
+
+/** Each suite: how to run it and how to read its counts from its output. */
+const suites = [
+  {
+    name: "contracts (forge)",
+    cwd: "contracts",
+    command: "npx",
+    args: ["forge", "test"],
+    env: ci ? { FOUNDRY_PROFILE: "ci" } : {},
+    // "Ran 12 test suites in 1.2s (3.4s CPU time): 100 tests passed, 0 failed, 0 skipped (100 total tests)"
+    parse: (out) => {
+      const m = [...out.matchAll(/(\d+) tests passed, (\d+) failed, (\d+) skipped/g)].at(-1);
+      return m ? { passed: +m[1], failed: +m[2], skipped: +m[3] } : undefined;
+    },
+  },
+];
+
+function run(suite) {
+  return new Promise((resolve) => {
+    process.stderr.write(`\n=== ${suite.name} ===\n`);
+    const child = spawn(suite.command, suite.args, {
+      cwd: `${root}/${suite.cwd}`,
+      env: { ...process.env, ...suite.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const collect = (stream) => (chunk) => {
+      output += chunk;
+      stream.write(chunk);
+    };
+    child.stdout.on("data", collect(process.stdout));
+    child.stderr.on("data", collect(process.stderr));
+    child.on("close", (code) => {
+      const counts = suite.parse(output);
+      // A suite that crashed before reporting counts as one failure, never as zero tests.
+      if (!counts) resolve({ passed: 0, failed: 1, skipped: 0 });
+      else resolve({ ...counts, failed: counts.failed + (code !== 0 && counts.failed === 0 ? 1 : 0) });
+    });
+  });
+}
+
+const total = { passed: 0, failed: 0, skipped: 0 };
+for (const suite of suites) {
+  const counts = await run(suite);
+  for (const key of Object.keys(total)) total[key] += counts[key];
+}
+console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed === 0 ? 0 : 1);
