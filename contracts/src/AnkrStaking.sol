@@ -204,7 +204,9 @@ contract AnkrStaking is
             releaseAt = block.timestamp + $.params.providerUnbondingPeriod;
             Bond storage bond = $.providers[provider].bond;
             bond.unbondingSelfStake += value;
-            bond.releaseAt = uint32(releaseAt);
+            // Merged amounts release together, at the later of the two times.
+            if (releaseAt > bond.releaseAt) bond.releaseAt = uint32(releaseAt);
+            else releaseAt = bond.releaseAt;
             entryId = type(uint256).max;
         } else {
             (entryId, releaseAt) = _enqueue($, value);
@@ -535,7 +537,8 @@ contract AnkrStaking is
             UnbondingEntry storage newest = queue[tail - 1];
             if (newest.epoch == epoch || tail - head == MAX_UNBONDING_ENTRIES) {
                 newest.amount += value;
-                newest.releaseAt = uint32(releaseAt);
+                if (releaseAt > newest.releaseAt) newest.releaseAt = uint32(releaseAt);
+                else releaseAt = newest.releaseAt;
                 return (tail - 1, releaseAt);
             }
         }

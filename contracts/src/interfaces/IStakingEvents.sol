@@ -38,7 +38,10 @@ interface IStakingEvents {
         uint256 delegationStake,
         uint256 poolStake
     );
-    /// @notice Emitted when stake leaves a pool into the account's unbonding queue.
+    /// @notice Emitted when stake leaves a pool into the account's unbonding queue. `entryId` is the
+    ///         queue entry that holds it (a merge reuses the newest entry) and `releaseAt` that
+    ///         entry's release time; for a provider's own stake `entryId` is `type(uint256).max` and
+    ///         the amount joins its unbonding self-stake.
     event Undelegated(
         address indexed delegator,
         address indexed provider,

@@ -117,7 +117,8 @@ library ProviderLogic {
         Bond storage bond = prov.bond;
         uint96 unbonding = bond.unbondingSelfStake + selfStake;
         bond.unbondingSelfStake = unbonding;
-        bond.releaseAt = uint32(releaseAt);
+        if (releaseAt > bond.releaseAt) bond.releaseAt = uint32(releaseAt);
+        else releaseAt = bond.releaseAt;
         prov.settlement.pendingCommissionBps = 0;
         prov.settlement.commissionEffectiveAt = 0;
         emit IStakingEvents.ProviderExited(provider, unbonding, releaseAt, removed);
