@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IStakingErrors} from "../../src/interfaces/IStakingErrors.sol";
+import {IStakingEvents} from "../../src/interfaces/IStakingEvents.sol";
+import {ProviderStatus, ProviderView} from "../../src/interfaces/IStakingTypes.sol";
+import {UnitBase} from "./UnitBase.sol";
+
+contract CommissionTest is UnitBase {
+    uint256 internal constant L = 604_800;
+
+    function setUp() public override {
+        super.setUp();
+        addProvider(p1, SELF, 1000);
+    }
+
+    function _setCommission(address who, uint16 bps) internal {
+        vm.prank(who);
+        staking.setCommission(bps);
+    }
+
+    function test_setCommission_decreaseAppliesAtOnce() public {
+        vm.expectEmit(address(staking));
+        emit IStakingEvents.CommissionChanged(p1, 1000, 500);
+        _setCommission(p1, 500);
+        assertEq(staking.getProvider(p1).commissionBps, 500);
+        settleNext(10_000);
+        assertEq(staking.getProvider(p1).commissionAccrued, REWARD * 500 / BPS);
+    }
+
+    function test_setCommission_toZero() public {
+        _setCommission(p1, 0);
+        settleNext(10_000);
+        assertEq(staking.getProvider(p1).commissionAccrued, 0);
+        assertEq(staking.getProvider(p1).rewardRate, REWARD / L);
+    }
+
+    function test_setCommission_increaseIsScheduled() public {
+        uint256 effectiveAt = block.timestamp + NOTICE;
+        vm.expectEmit(address(staking));
+        emit IStakingEvents.CommissionIncreaseScheduled(p1, 2000, effectiveAt);
+        _setCommission(p1, 2000);
+        ProviderView memory v = staking.getProvider(p1);
+        assertEq(v.commissionBps, 1000);
+        assertEq(v.pendingCommissionBps, 2000);
+        assertEq(v.commissionEffectiveAt, effectiveAt);
+    }
+
+    /// @dev Scheduled at genesis, effective at day 15: the settlements at days 7 and 14 keep 10%,
+    ///      the one at day 21 applies 20%.
+    function test_setCommission_increaseAppliesAtFirstSettlementAfterNotice() public {
+        _setCommission(p1, 2000);
+        settleNext(10_000);
+        assertEq(staking.getProvider(p1).commissionAccrued, 100_000 ether);
+        settleNext(10_000);
+        assertEq(staking.getProvider(p1).commissionAccrued, 200_000 ether);
+        assertEq(staking.getProvider(p1).commissionBps, 1000);
+
+        vm.warp(epochEnd(2));
+        vm.expectEmit(address(staking));
+        emit IStakingEvents.CommissionChanged(p1, 1000, 2000);
+        settleNext(10_000);
+        ProviderView memory v = staking.getProvider(p1);
+        assertEq(v.commissionBps, 2000);
+        assertEq(v.pendingCommissionBps, 0);
+        assertEq(v.commissionEffectiveAt, 0);
+        assertEq(v.commissionAccrued, 400_000 ether);
+    }
+
+    function test_setCommission_decreaseCancelsScheduledIncrease() public {
+        _setCommission(p1, 2000);
+        _setCommission(p1, 800);
+        ProviderView memory v = staking.getProvider(p1);
+        assertEq(v.commissionBps, 800);
+        assertEq(v.pendingCommissionBps, 0);
+        assertEq(v.commissionEffectiveAt, 0);
+        vm.warp(block.timestamp + NOTICE);
+        settleNext(10_000);
+        assertEq(staking.getProvider(p1).commissionBps, 800);
+    }
+
+    function test_setCommission_sameValueCancelsScheduledIncrease() public {
+        _setCommission(p1, 2000);
+        vm.expectEmit(address(staking));
+        emit IStakingEvents.CommissionChanged(p1, 1000, 1000);
+        _setCommission(p1, 1000);
+        assertEq(staking.getProvider(p1).pendingCommissionBps, 0);
+    }
+
+    /// @dev A new increase restarts the notice period.
+    function test_setCommission_rescheduleRestartsNotice() public {
+        _setCommission(p1, 2000);
+        vm.warp(block.timestamp + 10 days);
+        _setCommission(p1, 2500);
+        assertEq(staking.getProvider(p1).commissionEffectiveAt, block.timestamp + NOTICE);
+        vm.warp(genesis + 21 days);
+        settleNext(10_000); // epoch 0, settled late at day 21: not yet effective (day 25)
+        assertEq(staking.getProvider(p1).commissionBps, 1000);
+    }
+
+    function test_setCommission_maximumAllowed() public {
+        _setCommission(p1, 3000);
+        assertEq(staking.getProvider(p1).pendingCommissionBps, 3000);
+    }
+
+    function test_setCommission_revertsAboveMaximum() public {
+        vm.prank(p1);
+        vm.expectRevert(abi.encodeWithSelector(IStakingErrors.StakingCommissionTooHigh.selector, 3001, 3000));
+        staking.setCommission(3001);
+    }
+
+    function test_setCommission_revertsForUnknownProvider() public {
+        vm.prank(stranger);
+        vm.expectRevert(errUnknown(stranger));
+        staking.setCommission(100);
+    }
+
+    function test_setCommission_revertsWhenExited() public {
+        vm.prank(p1);
+        staking.exitProvider();
+        vm.prank(p1);
+        vm.expectRevert(errInvalidStatus(p1, ProviderStatus.Exited));
+        staking.setCommission(100);
+    }
+
+    function test_setCommission_pendingProviderCanChange() public {
+        registerProvider(p2, SELF, 1000);
+        _setCommission(p2, 200);
+        assertEq(staking.getProvider(p2).commissionBps, 200);
+    }
+
+    function test_exitProvider_clearsScheduledIncrease() public {
+        _setCommission(p1, 2000);
+        vm.prank(p1);
+        staking.exitProvider();
+        assertEq(staking.getProvider(p1).pendingCommissionBps, 0);
+        assertEq(staking.getProvider(p1).commissionEffectiveAt, 0);
+    }
+
+    /// @dev Commission rounds down (in the pool's favour): 10% of 999 wei is 99, the pool streams 900.
+    function test_commission_roundsDown() public {
+        params.rewardPerEpoch = 999;
+        setParams(params);
+        vm.expectEmit(address(staking));
+        emit IStakingEvents.ProviderSettled(0, p1, 10_000, SELF * L, L, 999, 99, 0);
+        settleNext(10_000);
+        assertEq(staking.getProvider(p1).commissionAccrued, 99);
+        assertEq(reserve(), 900, "the 900 wei pool share is below one wei per second");
+    }
+
+    function test_commission_fullCommissionLeavesPoolNothing() public {
+        params.maxCommissionBps = 10_000;
+        setParams(params);
+        _setCommission(p1, 0);
+        registerProvider(p2, SELF, 10_000);
+        vm.prank(governance);
+        staking.admitProvider(p2);
+        vm.prank(p1);
+        staking.exitProvider();
+        settleNext(10_000);
+        assertEq(staking.getProvider(p2).commissionAccrued, REWARD);
+        assertEq(staking.getProvider(p2).rewardRate, 0);
+        vm.warp(block.timestamp + L);
+        assertEq(staking.pendingRewards(p2, p2), REWARD);
+    }
+
+    function test_commission_scheduledIncreaseAppliesWhileJailed() public {
+        _setCommission(p1, 2000);
+        jailAs(p1);
+        vm.warp(genesis + NOTICE);
+        settleNext(10_000);
+        assertEq(staking.getProvider(p1).commissionBps, 2000);
+    }
+}
