@@ -308,18 +308,7 @@ contract AnkrStaking is
 
     /// @inheritdoc IAnkrStaking
     function addRewards(address provider, uint256 amount) external nonReentrant {
-        if (amount == 0) revert StakingZeroAmount();
-        Layout storage $ = StakingStorage.layout();
-        Provider storage prov = $.providers[provider];
-        (Pool memory pool,) = PoolLib.accrue($, prov);
-        if (pool.status != ProviderStatus.Active && pool.status != ProviderStatus.Jailed) {
-            StakeLib.requireActive(provider, pool.status);
-        }
-        uint96 value = StakeLib.toAmount(amount);
-        prov.pool = pool;
-        (uint256 rate, uint256 finish) = PoolLib.restartStream($, prov, value);
-        $.token.safeTransferFrom(msg.sender, address(this), value);
-        emit PoolRewardsAdded(provider, msg.sender, value, rate, finish);
+        SettlementLogic.addRewards(StakingStorage.layout(), provider, amount);
     }
 
     /// @inheritdoc IAnkrStaking

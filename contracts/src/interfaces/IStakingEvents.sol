@@ -76,9 +76,16 @@ interface IStakingEvents {
         uint256 delegationStake,
         uint256 poolStake
     );
-    /// @notice Emitted when anyone adds rewards to a provider's pool; they stream over one epoch length.
+    /// @notice Emitted when anyone adds rewards to a provider's pool. If the pool's stream was idle
+    ///         they stream at once over one epoch length (`rate`, `finish`); otherwise they are
+    ///         `queued` and join the stream at the pool's next settlement.
     event PoolRewardsAdded(
-        address indexed provider, address indexed from, uint256 amount, uint256 rate, uint256 finish
+        address indexed provider,
+        address indexed from,
+        uint256 amount,
+        bool queued,
+        uint256 rate,
+        uint256 finish
     );
 
     /// @notice Emitted once per settled epoch.

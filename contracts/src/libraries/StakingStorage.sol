@@ -33,6 +33,8 @@ struct Settlement {
     uint32 jailedAt;
     /// @dev Start of the window `stakeSeconds` covers: last settlement, admission or unjailing.
     uint32 windowStart;
+    /// @dev Whether `Provider.queuedRewards` holds rewards added while a stream was running.
+    bool rewardsQueued;
 }
 
 /// @dev Provider slot 4: the provider's own cap and its unbonding self-stake.
@@ -49,6 +51,9 @@ struct Provider {
     Settlement settlement;
     Bond bond;
     string metadataURI;
+    /// @dev Rewards added by `addRewards` while the pool's stream was running; they join the
+    ///      stream at the next settlement, so adding never stretches rewards already streaming.
+    uint256 queuedRewards;
 }
 
 struct Delegation {

@@ -24,8 +24,15 @@ library ConfigLogic {
         }
         if (p.jailAfterEpochs == 0) revert IStakingErrors.StakingInvalidParameter("jailAfterEpochs", 0);
         if (p.maxSlashBps > BPS) revert IStakingErrors.StakingInvalidParameter("maxSlashBps", p.maxSlashBps);
-        if (p.commissionNoticePeriod <= p.unbondingPeriod) {
+        // Delegators must be able to leave before an increase applies, and the settlement that
+        // first applies it must not cover time from before it was announced.
+        if (p.commissionNoticePeriod <= p.unbondingPeriod || p.commissionNoticePeriod < $.clock.epochLength) {
             revert IStakingErrors.StakingInvalidParameter("commissionNoticePeriod", p.commissionNoticePeriod);
+        }
+        if (p.providerUnbondingPeriod < p.unbondingPeriod) {
+            revert IStakingErrors.StakingInvalidParameter(
+                "providerUnbondingPeriod", p.providerUnbondingPeriod
+            );
         }
         $.params = p;
         emit IStakingEvents.ParametersSet(p);

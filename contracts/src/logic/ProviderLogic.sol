@@ -59,6 +59,11 @@ library ProviderLogic {
         Provider storage prov = $.providers[provider];
         StakeLib.requireStatus(provider, prov.pool.status, ProviderStatus.Pending);
         (Pool memory pool,) = PoolLib.accrue($, prov);
+        // A slash may have taken a Pending bond below the minimum.
+        uint96 minSelfStake = $.params.minSelfStake;
+        if (pool.selfStake < minSelfStake) {
+            revert IStakingErrors.StakingBelowMinSelfStake(pool.selfStake, minSelfStake);
+        }
         pool.status = ProviderStatus.Active;
         prov.pool = pool;
         _startWindow(prov);
@@ -121,6 +126,13 @@ library ProviderLogic {
         else releaseAt = bond.releaseAt;
         prov.settlement.pendingCommissionBps = 0;
         prov.settlement.commissionEffectiveAt = 0;
+        // An exited pool is never settled again: queued rewards start streaming now.
+        if (prov.settlement.rewardsQueued) {
+            prov.settlement.rewardsQueued = false;
+            uint256 queued = prov.queuedRewards;
+            prov.queuedRewards = 0;
+            PoolLib.restartStream($, prov, queued);
+        }
         emit IStakingEvents.ProviderExited(provider, unbonding, releaseAt, removed);
     }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 
 import {IStakingErrors} from "../interfaces/IStakingErrors.sol";
@@ -9,15 +11,18 @@ import {Parameters, ProviderStatus} from "../interfaces/IStakingTypes.sol";
 import {EpochLib} from "../libraries/EpochLib.sol";
 import {PoolLib} from "../libraries/PoolLib.sol";
 import {RewardMath} from "../libraries/RewardMath.sol";
+import {StakeLib} from "../libraries/StakeLib.sol";
 import {Clock, Layout, Pool, Provider, Settlement} from "../libraries/StakingStorage.sol";
 
 /// @title SettlementLogic
-/// @notice Settles an ended epoch: splits its budget among Active providers by stake-seconds x
-///         score, pays commissions, restarts each pool's reward stream, and jails providers whose
-///         score stayed below the threshold. Linear in scored providers; nothing else is looped.
-/// @dev An external library, delegatecalled by the staking contract once per settlement.
+/// @notice Funds pools' reward streams: `addRewards` from anyone, and the settlement of an ended
+///         epoch, which splits its budget among Active providers by stake-seconds x score, pays
+///         commissions, restarts each pool's stream and jails providers whose score stayed below
+///         the threshold. Linear in scored providers; nothing else is looped.
+/// @dev An external library, delegatecalled by the staking contract.
 library SettlementLogic {
     using EnumerableSet for EnumerableSet.AddressSet;
+    using SafeERC20 for IERC20;
 
     uint256 private constant BPS = 10_000;
 
@@ -28,6 +33,7 @@ library SettlementLogic {
         uint256 totalWeight;
         uint16 jailThresholdBps;
         uint8 jailAfterEpochs;
+        uint16 maxCommissionBps;
     }
 
     function settle(
@@ -53,7 +59,8 @@ library SettlementLogic {
             budget: 0,
             totalWeight: _totalWeight($, providers, scoresBps),
             jailThresholdBps: params.jailThresholdBps,
-            jailAfterEpochs: params.jailAfterEpochs
+            jailAfterEpochs: params.jailAfterEpochs,
+            maxCommissionBps: params.maxCommissionBps
         });
         if (round.totalWeight != 0) {
             round.budget = _fundBudget($, params.rewardPerEpoch, clock.rewardReserve);
@@ -68,6 +75,31 @@ library SettlementLogic {
         $.clock.rewardReserve = reserve;
         $.totals.nextEpoch = uint64(next + 1);
         emit IStakingEvents.EpochSettled(epoch, round.budget, distributed, round.totalWeight, reserve);
+    }
+
+    /// @notice Adds `amount` from the caller to a provider's rewards (Active or Jailed pools). An
+    ///         idle stream starts at once; a running one is never stretched: the amount waits for the
+    ///         pool's next settlement.
+    function addRewards(Layout storage $, address provider, uint256 amount) external {
+        if (amount == 0) revert IStakingErrors.StakingZeroAmount();
+        Provider storage prov = $.providers[provider];
+        (Pool memory pool,) = PoolLib.accrue($, prov);
+        if (pool.status != ProviderStatus.Active && pool.status != ProviderStatus.Jailed) {
+            StakeLib.requireActive(provider, pool.status);
+        }
+        uint96 value = StakeLib.toAmount(amount);
+        prov.pool = pool;
+        uint256 rate = prov.stream.rate;
+        uint256 finish = prov.stream.finish;
+        bool queued = finish > block.timestamp;
+        if (queued) {
+            prov.queuedRewards += value;
+            prov.settlement.rewardsQueued = true;
+        } else {
+            (rate, finish) = PoolLib.restartStream($, prov, value);
+        }
+        $.token.safeTransferFrom(msg.sender, address(this), value);
+        emit IStakingEvents.PoolRewardsAdded(provider, msg.sender, value, queued, rate, finish);
     }
 
     /// @dev First pass: the set must be strictly increasing and all scored; sums Active weights.
@@ -124,15 +156,27 @@ library SettlementLogic {
 
         uint256 commission;
         uint256 rate = prov.stream.rate;
+        uint256 toStream;
+        bool restart = st.rewardsQueued;
+        if (restart) {
+            toStream = prov.queuedRewards;
+            prov.queuedRewards = 0;
+            st.rewardsQueued = false;
+        }
         if (pool.status == ProviderStatus.Active && round.totalWeight != 0) {
             reward = RewardMath.shareDown(
                 round.budget, RewardMath.weight(stakeSeconds, scoreBps), round.totalWeight
             );
             uint256 poolShare;
-            (commission, poolShare) = RewardMath.splitCommissionDown(reward, pool.commissionBps);
+            (commission, poolShare) = RewardMath.splitCommissionDown(
+                reward,
+                pool.commissionBps < round.maxCommissionBps ? pool.commissionBps : round.maxCommissionBps
+            );
             st.commissionAccrued += uint96(commission);
-            (rate,) = PoolLib.restartStream($, prov, poolShare);
+            toStream += poolShare;
+            restart = true;
         }
+        if (restart) (rate,) = PoolLib.restartStream($, prov, toStream);
         prov.stream.stakeSeconds = 0;
         st.windowStart = uint32(block.timestamp);
         st.lastScoreBps = scoreBps;

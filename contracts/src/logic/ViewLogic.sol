@@ -62,8 +62,12 @@ library ViewLogic {
     {
         Provider storage prov = $.providers[provider];
         Pool memory pool = prov.pool;
-        if (pool.status != ProviderStatus.Active) return 0;
-        room = StakeLib.providerRoom($, prov, pool, account == provider);
+        bool isSelf = account == provider;
+        // A provider may top up its own bond while Pending or Jailed; others need it Active.
+        bool open = pool.status == ProviderStatus.Active
+            || (isSelf && (pool.status == ProviderStatus.Pending || pool.status == ProviderStatus.Jailed));
+        if (!open) return 0;
+        room = StakeLib.providerRoom($, prov, pool, isSelf);
         Account memory acct = $.accounts[account];
         uint256 globalRoom = CapacityLib.add(
             CapacityLib.openRoom($.totals.globalCap, $.totals.totalStaked, $.clock.unusedAllotments),

@@ -28,7 +28,7 @@ contract AddRewardsTest is UnitBase {
         give(carol, amount);
         uint256 rate = amount / L;
         vm.expectEmit(address(staking));
-        emit IStakingEvents.PoolRewardsAdded(p1, carol, amount, rate, block.timestamp + L);
+        emit IStakingEvents.PoolRewardsAdded(p1, carol, amount, false, rate, block.timestamp + L);
         vm.prank(carol);
         staking.addRewards(p1, amount);
 
@@ -44,18 +44,32 @@ contract AddRewardsTest is UnitBase {
         assertEq(staking.pendingRewards(p1, p1), 100_000 ether * rpt / WAD);
     }
 
-    function test_addRewards_foldsIntoRunningStream() public {
+    function test_addRewards_queuesWhileAStreamRunsAndJoinsAtSettlement() public {
         settleNext(10_000);
         uint256 rate = staking.getProvider(p1).rewardRate;
+        uint256 finish = staking.getProvider(p1).rewardFinish;
         vm.warp(block.timestamp + L / 2);
-        uint256 leftover = rate * (L - L / 2);
-        uint256 newRate = (leftover + 10_000 ether) / L;
         give(carol, 10_000 ether);
         vm.expectEmit(address(staking));
-        emit IStakingEvents.PoolRewardsAdded(p1, carol, 10_000 ether, newRate, block.timestamp + L);
+        emit IStakingEvents.PoolRewardsAdded(p1, carol, 10_000 ether, true, rate, finish);
         vm.prank(carol);
         staking.addRewards(p1, 10_000 ether);
-        assertEq(staking.getProvider(p1).rewardRate, newRate);
+        assertEq(staking.getProvider(p1).rewardRate, rate, "the running stream is untouched");
+        assertEq(staking.getProvider(p1).rewardFinish, finish);
+
+        // At the next settlement the queued amount joins the new stream on top of the epoch's share.
+        settleNext(10_000);
+        uint256 added = staking.getProvider(p1).rewardRate * L;
+        assertGe(added + L, 10_000 ether, "queued rewards stream after the settlement");
+    }
+
+    function test_addRewards_queuedRewardsStreamWhenProviderExits() public {
+        settleNext(10_000);
+        _add(carol, p1, 10_000 ether);
+        uint256 before = staking.getProvider(p1).rewardRate;
+        vm.prank(p1);
+        staking.exitProvider();
+        assertGt(staking.getProvider(p1).rewardRate, before, "exit flushes the queue into the stream");
     }
 
     function test_addRewards_toJailedProvider() public {

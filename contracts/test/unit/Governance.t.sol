@@ -130,7 +130,7 @@ contract GovernanceTest is UnitBase {
             rewardPerEpoch: 7,
             unbondingPeriod: 0,
             providerUnbondingPeriod: 0,
-            commissionNoticePeriod: 1,
+            commissionNoticePeriod: 7 days,
             jailCooldown: 0,
             maxSlashBps: 10_000
         });
@@ -191,6 +191,19 @@ contract GovernanceTest is UnitBase {
         Parameters memory p = params;
         p.commissionNoticePeriod = p.unbondingPeriod;
         _expectInvalid(p, "commissionNoticePeriod", p.unbondingPeriod);
+    }
+
+    function test_setParameters_revertsWhenNoticeShorterThanAnEpoch() public {
+        Parameters memory p = params;
+        p.unbondingPeriod = 1 days;
+        p.commissionNoticePeriod = 6 days;
+        _expectInvalid(p, "commissionNoticePeriod", 6 days);
+    }
+
+    function test_setParameters_revertsWhenProviderUnbondingShorterThanUnbonding() public {
+        Parameters memory p = params;
+        p.providerUnbondingPeriod = p.unbondingPeriod - 1;
+        _expectInvalid(p, "providerUnbondingPeriod", p.unbondingPeriod - 1);
     }
 
     function test_setParameters_revertsForNonGovernance() public {

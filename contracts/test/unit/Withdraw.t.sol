@@ -97,6 +97,7 @@ contract WithdrawTest is UnitBase {
         undelegateAs(alice, p1, 4000 ether);
         params.unbondingPeriod = 30 days;
         params.commissionNoticePeriod = 31 days;
+        params.providerUnbondingPeriod = 30 days;
         setParams(params);
         vm.warp(block.timestamp + UNBONDING);
         assertEq(withdrawAs(alice), 4000 ether);
