@@ -20,7 +20,7 @@ function inspect(contract) {
 }
 
 // AST ids inside type names change with every edit; they carry no layout information.
-const normalize = (type) => type.replace(/\)\d+_/g, ")_");
+const normalize = (type) => type.replace(/\)\d+/g, ")");
 
 function describe() {
   const probe = inspect("StorageLayoutProbe");
