@@ -1,0 +1,87 @@
+// Builds with forge, deploys with the project's own Deploy script, and reads ABIs from out/.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Abi, type Address, getAddress } from "viem";
+
+import { runFoundry } from "./foundry.ts";
+
+export interface Deployment {
+  token: Address;
+  rewardVault: Address;
+  staking: Address;
+  stakingImplementation: Address;
+}
+
+/**
+ * `forge build` as everyone runs it: artifacts land in the normal out/. The benchmark needs only
+ * src/ and script/, so a failure in the tests' compilation falls back to building without them.
+ */
+export async function build(contractsDir: string): Promise<void> {
+  try {
+    await runFoundry("forge", ["build"], { cwd: contractsDir });
+  } catch (error) {
+    process.stderr.write(
+      `forge build failed (${error instanceof Error ? error.message : String(error)}); ` +
+        "retrying without test files (*.t.sol), which the benchmark does not use\n",
+    );
+    await runFoundry("forge", ["build", "--skip", "test"], { cwd: contractsDir });
+  }
+}
+
+/** The ABI of `name` from out/<name>.sol/<name>.json. */
+export function loadAbi(contractsDir: string, name: string): Abi {
+  const path = join(contractsDir, "out", `${name}.sol`, `${name}.json`);
+  return (JSON.parse(readFileSync(path, "utf8")) as { abi: Abi }).abi;
+}
+
+/**
+ * Runs script/Deploy.s.sol against `rpcUrl`. The deployment file goes to a scratch directory under
+ * cache/ (the script may only write inside the project) and the broadcast log to the OS temp dir,
+ * so neither deployments/ nor broadcast/ changes; both are removed afterwards.
+ */
+export async function deploy(
+  contractsDir: string,
+  rpcUrl: string,
+  chainId: number,
+  privateKey: string,
+  env: Record<string, string>,
+): Promise<Deployment> {
+  const cacheDir = join(contractsDir, "cache");
+  mkdirSync(cacheDir, { recursive: true });
+  const deploymentsDir = mkdtempSync(join(cacheDir, "gas-bench-"));
+  const broadcastDir = mkdtempSync(join(tmpdir(), "gas-bench-broadcast-"));
+  try {
+    await runFoundry(
+      "forge",
+      ["script", "script/Deploy.s.sol", "--rpc-url", rpcUrl, "--broadcast", "--private-key", privateKey],
+      {
+        cwd: contractsDir,
+        env: { ...env, DEPLOYMENTS_DIR: deploymentsDir, FOUNDRY_BROADCAST: broadcastDir },
+        // The script's other inputs come from the caller only, never from the shell's environment.
+        unset: ["TOKEN", "ADMIN", "GENESIS_TIME", "EPOCH_LENGTH"].filter((name) => !(name in env)),
+      },
+    );
+    const raw = JSON.parse(readFileSync(join(deploymentsDir, `${chainId}.json`), "utf8")) as Record<
+      string,
+      string
+    >;
+    const address = (key: string): Address => {
+      const value = raw[key];
+      if (!value) throw new Error(`deployment file lacks ${key}`);
+      return getAddress(value);
+    };
+    return {
+      token: address("token"),
+      rewardVault: address("rewardVault"),
+      staking: address("staking"),
+      stakingImplementation: address("stakingImplementation"),
+    };
+  } finally {
+    rmSync(deploymentsDir, { recursive: true, force: true });
+    rmSync(broadcastDir, { recursive: true, force: true });
+    // forge keeps the script's "sensitive values" per chain id under cache/; ours is a chain id of
+    // its own, so this removes only what this run wrote.
+    rmSync(join(cacheDir, "Deploy.s.sol", String(chainId)), { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,480 @@
+// Gas benchmark: what a user pays (receipt gasUsed on anvil, one transaction per block) for each
+// staking operation, with 1, 100 and 10,000 delegators at the provider and 1 or 100 epochs settled
+// since the user's last action, plus settleEpoch's cost per scored provider.
+//
+//   npm run --silent bench:gas    JSON on stdout, progress on stderr, rewrites snapshots/gas.json
+//   BENCH_GAS_CHECK=1 ...         also exit 1 when a budget is exceeded or a figure grows
+//   BENCH_GAS_BREAKDOWN=1 ...     also explain on stderr where each operation's gas goes (slower)
+// (or `--check` / `--breakdown` after `--` when running this workspace's script directly.)
+//
+// Every scenario starts from the same evm_snapshot of a chain where the providers and their background
+// delegators already exist, so each measured provider has exactly the stated number of delegators.
+import { fileURLToPath } from "node:url";
+import type { Abi, Address, Hex } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+
+import { type Anvil, startAnvil } from "./anvil.ts";
+import { breakdown } from "./breakdown.ts";
+import { build, type Deployment, deploy, loadAbi } from "./deploy.ts";
+import { call, Devnet, type Tx } from "./devnet.ts";
+import { foundryVersion } from "./foundry.ts";
+import { type Figures, growth, worstCases, writeSnapshot } from "./report.ts";
+import {
+  ADMIN_KEY,
+  DELEGATOR_COUNTS as ALL_DELEGATOR_COUNTS,
+  ANVIL_GENESIS_TIME,
+  BACKGROUND_STAKE,
+  BUDGETS,
+  CHAIN_ID,
+  EPOCH_COUNTS,
+  GENESIS_TIME,
+  HARDFORK,
+  LAST_ACTION,
+  labelAccount,
+  labelAddress,
+  OPERATIONS,
+  PARTIAL,
+  PROVIDER_COMMISSION_BPS,
+  PROVIDER_SELF_STAKE,
+  SETTLEMENT_PROVIDER_COUNTS,
+  SETTLEMENT_SCORE_BPS,
+  scenarioName,
+  USER_FUNDS,
+  USER_STAKE,
+  type UserOperation,
+  VAULT_FUNDING,
+} from "./scenarios.ts";
+
+const contractsDir = fileURLToPath(new URL("..", import.meta.url));
+const snapshotPath = fileURLToPath(new URL("../snapshots/gas.json", import.meta.url));
+const started = Date.now();
+const flag = (name: string) =>
+  process.argv.includes(`--${name}`) ||
+  !["", "0", "false"].includes(process.env[`BENCH_GAS_${name.toUpperCase()}`] ?? "");
+/**
+ * Explain one measurement of each operation on stderr. anvil then records every opcode of every
+ * transaction, which the 10,000-delegator setup cannot afford: this diagnostic mode measures up to
+ * 100 delegators (figures do not depend on it) and leaves the snapshot alone.
+ */
+const explain = flag("breakdown");
+const DELEGATOR_COUNTS: readonly number[] = explain
+  ? ALL_DELEGATOR_COUNTS.filter((n) => n <= 100)
+  : ALL_DELEGATOR_COUNTS;
+const log = (message: string) =>
+  process.stderr.write(`[bench:gas ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}\n`);
+
+const MAX_UINT256 = 2n ** 256n - 1n;
+const ONE_ETHER = 10n ** 18n;
+/** Seconds between blocks we mine back to back. */
+const BLOCK = 12;
+
+interface Context {
+  net: Devnet;
+  d: Deployment;
+  staking: Abi;
+  token: Abi;
+  admin: Address;
+  epochLength: number;
+}
+
+/** settleEpoch(`epoch`) by the settler (the admin), every provider with the same score. */
+function settleTx(ctx: Context, epoch: number, providers: readonly Address[]): Tx {
+  const sorted = [...providers].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+  const scores = sorted.map(() => SETTLEMENT_SCORE_BPS);
+  return {
+    from: ctx.admin,
+    to: ctx.d.staking,
+    data: call(ctx.staking, "settleEpoch", [BigInt(epoch), sorted, scores]),
+    gas: 16_000_000n, // under the EIP-7825 (Osaka) transaction gas cap
+  };
+}
+
+async function explainLast(ctx: Context, title: string): Promise<void> {
+  if (ctx.net.lastMeasured) log(`${title}: ${await breakdown(ctx.net.rpc, ctx.net.lastMeasured)}`);
+}
+
+/** Settlements happen a minute after their epoch ends. */
+const settleTime = (ctx: Context, epoch: number) => GENESIS_TIME + (epoch + 1) * ctx.epochLength + 60;
+
+/** Funds, registers and admits `providers` in blocks from `time`; returns the last block's time. */
+async function addProviders(ctx: Context, time: number, providers: readonly Address[]): Promise<number> {
+  const { net, d, staking, token, admin } = ctx;
+  await net.setBalances(providers, 10n * ONE_ETHER);
+  let t = await net.bulk(
+    time,
+    providers.flatMap((p) => [
+      { from: admin, to: d.token, data: call(token, "transfer", [p, PROVIDER_SELF_STAKE]), gas: 100_000n },
+      { from: p, to: d.token, data: call(token, "approve", [d.staking, MAX_UINT256]), gas: 100_000n },
+    ]),
+  );
+  const register = call(staking, "registerProvider", [
+    PROVIDER_SELF_STAKE,
+    PROVIDER_COMMISSION_BPS,
+    "data:application/json,{}",
+  ]);
+  t = await net.bulk(
+    t + BLOCK,
+    providers.map((p) => ({ from: p, to: d.staking, data: register, gas: 1_000_000n })),
+  );
+  return net.bulk(
+    t + BLOCK,
+    providers.map((p) => ({
+      from: admin,
+      to: d.staking,
+      data: call(staking, "admitProvider", [p]),
+      gas: 1_000_000n,
+    })),
+  );
+}
+
+/**
+ * settleEpoch with 1, 10 and 100 scored providers, each with only its self-stake. Three states per
+ * provider: its first settlement after admission (epoch 0), the next one, where its pool's reward
+ * accumulator is first written (nobody touched the pool while epoch 0's rewards streamed), and the
+ * steady state after that (epochs 2 and 3, the larger counts). Per provider = marginal gas between
+ * provider counts; totals go to the snapshot.
+ */
+async function measureSettlement(
+  ctx: Context,
+  base: Hex,
+): Promise<{ snap: Hex; totals: Record<string, number>; perProvider: Record<string, number> }> {
+  const adminAccount = privateKeyToAccount(ADMIN_KEY);
+  const series: Record<string, Record<number, number>> = {
+    "": {},
+    "firstSettlement/": {},
+    "firstAccrual/": {},
+  };
+  const all = Array.from({ length: Math.max(...SETTLEMENT_PROVIDER_COUNTS) }, (_, i) =>
+    labelAddress(`settlement-provider/${i}`),
+  );
+  let snap = base;
+  for (const count of SETTLEMENT_PROVIDER_COUNTS) {
+    snap = await ctx.net.restore(snap);
+    const providers = all.slice(0, count);
+    await addProviders(ctx, GENESIS_TIME + 10, providers);
+    const gas: number[] = [];
+    for (let epoch = 0; epoch < 4; epoch++) {
+      const tx = settleTx(ctx, epoch, providers);
+      gas.push(await ctx.net.measure(settleTime(ctx, epoch), adminAccount, tx.to, tx.data, tx.gas));
+    }
+    if (explain && count === 10) await explainLast(ctx, "settleEpoch, 10 providers, epoch 3");
+    const [first = 0, accrual = 0, ...steady] = gas;
+    (series["firstSettlement/"] as Record<number, number>)[count] = first;
+    (series["firstAccrual/"] as Record<number, number>)[count] = accrual;
+    (series[""] as Record<number, number>)[count] = Math.max(...steady);
+    log(`settleEpoch, ${count} provider(s), epochs 0-3: ${gas.join(", ")}`);
+  }
+  const totals: Record<string, number> = {};
+  const perProvider: Record<string, number> = {};
+  const counts: readonly number[] = SETTLEMENT_PROVIDER_COUNTS;
+  for (const [label, byCount] of Object.entries(series)) {
+    for (const count of counts) totals[`${label}providers=${count}`] = byCount[count] ?? 0;
+    for (const [i, b] of counts.slice(1).entries()) {
+      const a = counts[i] ?? 0;
+      perProvider[`${label}providers=${a}..${b}`] = Math.ceil(
+        ((byCount[b] ?? 0) - (byCount[a] ?? 0)) / (b - a),
+      );
+    }
+  }
+  return { snap, totals, perProvider };
+}
+
+interface World {
+  /** Provider with N background delegators, where users act. */
+  provider: Record<number, Address>;
+  /** Its twin with the same N delegators: where `redelegate` moves stake to. */
+  destination: Record<number, Address>;
+}
+
+/**
+ * Providers with 1, 100 and 10,000 delegators (and twins), all in epoch 0, then epoch 0 settled so
+ * pools stream rewards: the state every user scenario starts from.
+ */
+async function buildWorld(ctx: Context): Promise<World> {
+  const { net, d, staking, token, admin } = ctx;
+  const world: World = { provider: {}, destination: {} };
+  const delegators: Record<number, Address[]> = {};
+  for (const n of DELEGATOR_COUNTS) {
+    world.provider[n] = labelAddress(`provider/${n}`);
+    world.destination[n] = labelAddress(`destination/${n}`);
+    delegators[n] = Array.from({ length: n }, (_, i) => labelAddress(`delegator/${n}/${i}`));
+  }
+  const providers = DELEGATOR_COUNTS.flatMap((n) => [
+    world.provider[n] as Address,
+    world.destination[n] as Address,
+  ]);
+  const everyone = DELEGATOR_COUNTS.flatMap((n) => delegators[n] ?? []);
+  log(`setting up ${providers.length} providers and ${everyone.length} background delegators (each at two)`);
+
+  let t = await addProviders(ctx, GENESIS_TIME + 10, providers);
+  await net.setBalances(everyone, ONE_ETHER);
+  // Background delegators approve exactly what they stake, so no allowance is left in state (every
+  // account and slot in state costs anvil time on every block it mines).
+  const approve = call(token, "approve", [d.staking, 2n * BACKGROUND_STAKE]);
+  t = await net.bulk(
+    t + BLOCK,
+    everyone.flatMap((a) => [
+      { from: admin, to: d.token, data: call(token, "transfer", [a, 2n * BACKGROUND_STAKE]), gas: 100_000n },
+      { from: a, to: d.token, data: approve, gas: 100_000n },
+    ]),
+  );
+  log("background delegators funded and approved");
+  const txs: Tx[] = [];
+  for (const n of DELEGATOR_COUNTS) {
+    for (const a of delegators[n] ?? []) {
+      for (const p of [world.provider[n], world.destination[n]] as Address[]) {
+        txs.push({
+          from: a,
+          to: d.staking,
+          data: call(staking, "delegate", [p, BACKGROUND_STAKE]),
+          gas: 500_000n,
+        });
+      }
+    }
+  }
+  t = await net.bulk(t + BLOCK, txs);
+  if (t >= settleTime(ctx, 0)) throw new Error("setup ran past the end of epoch 0");
+  log(`${txs.length} background delegations mined`);
+
+  for (const n of DELEGATOR_COUNTS) {
+    for (const p of [world.provider[n], world.destination[n]] as Address[]) {
+      const view = await net.read<{ totalStake: bigint }>(staking, d.staking, "getProvider", [p]);
+      const expected = PROVIDER_SELF_STAKE + BigInt(n) * BACKGROUND_STAKE;
+      if (view.totalStake !== expected)
+        throw new Error(`provider ${p}: stake ${view.totalStake} != ${expected}`);
+    }
+  }
+  await net.bulk(settleTime(ctx, 0), [settleTx(ctx, 0, providers)]);
+  return world;
+}
+
+/** The measured call of `op` for a user whose stake is at `provider`. */
+function measuredCall(ctx: Context, op: UserOperation, provider: Address, destination: Address): Hex {
+  const s = ctx.staking;
+  switch (op) {
+    case "firstDelegate":
+    case "delegate":
+      return call(s, "delegate", [provider, USER_STAKE]);
+    case "undelegate":
+      return call(s, "undelegate", [provider, PARTIAL]);
+    case "withdraw":
+      return call(s, "withdraw");
+    case "redelegate":
+      return call(s, "redelegate", [provider, destination, PARTIAL]);
+    case "claim":
+      return call(s, "claim", [provider]);
+    case "restake":
+      return call(s, "restake", [provider]);
+  }
+}
+
+/**
+ * One operation at one epoch distance, for every delegator count: the users' last action early in
+ * epoch 1, `epochs` settlements, then each measured call alone in its block an hour after the last
+ * settlement (rewards streaming).
+ */
+async function measureUserOperation(
+  ctx: Context,
+  world: World,
+  base: Hex,
+  op: UserOperation,
+  epochs: number,
+): Promise<{ snap: Hex; gas: Record<number, number> }> {
+  const { net, d, staking, token, admin } = ctx;
+  const snap = await net.restore(base);
+  const users = DELEGATOR_COUNTS.map((n) => ({ n, account: labelAccount(`user/${op}/${epochs}/${n}`) }));
+  const start = GENESIS_TIME + ctx.epochLength + 600;
+  await net.setBalances(
+    users.map((u) => u.account.address),
+    10n * ONE_ETHER,
+  );
+  await net.bulk(
+    start,
+    users.flatMap(({ account }) => [
+      {
+        from: admin,
+        to: d.token,
+        data: call(token, "transfer", [account.address, USER_FUNDS]),
+        gas: 100_000n,
+      },
+      {
+        from: account.address,
+        to: d.token,
+        data: call(token, "approve", [d.staking, MAX_UINT256]),
+        gas: 100_000n,
+      },
+    ]),
+  );
+  const last = LAST_ACTION[op];
+  if (last !== "approve") {
+    await net.bulk(
+      start + BLOCK,
+      users.map(({ n, account }) => ({
+        from: account.address,
+        to: d.staking,
+        data: call(staking, "delegate", [world.provider[n], USER_STAKE]),
+        gas: 500_000n,
+      })),
+    );
+  }
+  if (last === "undelegate") {
+    await net.bulk(
+      start + 2 * BLOCK,
+      users.map(({ n, account }) => ({
+        from: account.address,
+        to: d.staking,
+        data: call(staking, "undelegate", [world.provider[n], USER_STAKE]),
+        gas: 500_000n,
+      })),
+    );
+  }
+  const providers = DELEGATOR_COUNTS.flatMap((n) => [
+    world.provider[n] as Address,
+    world.destination[n] as Address,
+  ]);
+  for (let epoch = 1; epoch <= epochs; epoch++)
+    await net.bulk(settleTime(ctx, epoch), [settleTx(ctx, epoch, providers)]);
+
+  const measuredAt = GENESIS_TIME + (epochs + 1) * ctx.epochLength + 3600;
+  const gas: Record<number, number> = {};
+  for (const [i, { n, account }] of users.entries()) {
+    const data = measuredCall(ctx, op, world.provider[n] as Address, world.destination[n] as Address);
+    gas[n] = await net.measure(measuredAt + i * BLOCK, account, d.staking, data);
+    if (explain && i === 0 && epochs === EPOCH_COUNTS.at(-1))
+      await explainLast(ctx, `${op}, ${n} delegators, ${epochs} epochs`);
+  }
+  log(`${op}, ${epochs} epoch(s): ${DELEGATOR_COUNTS.map((n) => `${n} delegators ${gas[n]}`).join(", ")}`);
+  return { snap, gas };
+}
+
+async function main(): Promise<void> {
+  const check = flag("check");
+  log("forge build");
+  await build(contractsDir);
+  const staking = loadAbi(contractsDir, "AnkrStaking");
+  const token = loadAbi(contractsDir, "TestANKR");
+  const vault = loadAbi(contractsDir, "RewardVault");
+
+  let anvil: Anvil | undefined;
+  try {
+    anvil = await startAnvil({
+      chainId: CHAIN_ID,
+      timestamp: ANVIL_GENESIS_TIME,
+      hardfork: HARDFORK,
+      stepsTracing: explain,
+    });
+    log(`anvil pid ${anvil.pid} on ${anvil.url} (hardfork ${HARDFORK})`);
+    const d = await deploy(contractsDir, anvil.url, CHAIN_ID, ADMIN_KEY, {
+      GENESIS_TIME: String(GENESIS_TIME),
+    });
+    log(`deployed: staking ${d.staking}`);
+    const net = new Devnet(anvil.rpc, CHAIN_ID);
+    net.errorAbi = staking;
+    await net.takeControl();
+    const admin = privateKeyToAccount(ADMIN_KEY).address;
+    const [, epochLength] = await net.read<readonly bigint[]>(staking, d.staking, "epochClock");
+    const params = await net.read<{ unbondingPeriod: number; minDelegation: bigint }>(
+      staking,
+      d.staking,
+      "parameters",
+    );
+    const ctx: Context = { net, d, staking, token, admin, epochLength: Number(epochLength) };
+    if (BACKGROUND_STAKE < params.minDelegation || USER_STAKE - PARTIAL < params.minDelegation) {
+      throw new Error("stakes below minDelegation: update scenarios.ts");
+    }
+
+    await net.bulk(GENESIS_TIME + 1, [
+      {
+        from: admin,
+        to: d.token,
+        data: call(token, "approve", [d.rewardVault, VAULT_FUNDING]),
+        gas: 100_000n,
+      },
+      { from: admin, to: d.rewardVault, data: call(vault, "fund", [VAULT_FUNDING]), gas: 200_000n },
+    ]);
+    const deployed = await net.snapshot();
+
+    const settlement = await measureSettlement(ctx, deployed);
+
+    await net.restore(settlement.snap);
+    const world = await buildWorld(ctx);
+    let base = await net.snapshot();
+    log("world ready; measuring user operations");
+
+    // withdraw needs a matured entry: its shortest distance is the unbonding period in epochs (the
+    // measured call comes an hour after the last settlement, the undelegation 10 minutes into epoch 1).
+    const withdrawMin = Math.max(1, Math.ceil((params.unbondingPeriod - 3000) / ctx.epochLength));
+    const figures = {} as Figures;
+    for (const op of OPERATIONS) {
+      if (op === "settleEpochPerProvider") continue;
+      const distances =
+        op === "withdraw" ? [withdrawMin, ...EPOCH_COUNTS.filter((e) => e > withdrawMin)] : EPOCH_COUNTS;
+      const byScenario: Record<string, number> = {};
+      const results: Record<number, Record<number, number>> = {};
+      for (const epochs of distances) {
+        const { snap, gas } = await measureUserOperation(ctx, world, base, op, epochs);
+        base = snap;
+        results[epochs] = gas;
+      }
+      for (const n of DELEGATOR_COUNTS) {
+        for (const epochs of distances) byScenario[scenarioName(n, epochs)] = results[epochs]?.[n] ?? 0;
+      }
+      figures[op] = byScenario;
+    }
+    figures.settleEpochPerProvider = settlement.perProvider;
+
+    const worst = worstCases(figures);
+    const grown = growth(figures, (op) =>
+      op === "settleEpochPerProvider"
+        ? undefined
+        : scenarioName(DELEGATOR_COUNTS[0] ?? 1, op === "withdraw" ? withdrawMin : EPOCH_COUNTS[0]),
+    );
+    const over = OPERATIONS.filter((op) => worst[op].margin < 0);
+
+    const output: Record<string, Record<string, number>> = {};
+    for (const op of OPERATIONS) output[op] = figures[op];
+    const snapshot = {
+      ...output,
+      settleEpoch: settlement.totals,
+      budgets: BUDGETS,
+      worst,
+      checks: {
+        overBudget: over,
+        growsWithDelegatorsOrEpochs: grown,
+      },
+      setup: {
+        measure: "receipt gasUsed of a signed EIP-1559 transaction mined alone in its block (anvil)",
+        anvil: foundryVersion("anvil"),
+        hardfork: HARDFORK,
+        token: "TestANKR (OpenZeppelin 5 ERC20: a max allowance is never decreased)",
+        user: "holds ANKR beyond what it stakes, approved the staking contract for max",
+        stakes: "delegate 5,000 ANKR; undelegate and redelegate 2,000 of 5,000 (partial: no refunds)",
+        redelegateTo: "a provider with the same delegator count where the user has no stake yet",
+        withdraw: `one matured entry; shortest distance is the unbonding period, ${withdrawMin} epochs`,
+        settlement: `every provider scored ${SETTLEMENT_SCORE_BPS} bps; per provider = marginal gas between counts`,
+      },
+    };
+    if (explain) {
+      log("breakdown mode: snapshot not written (it measured up to 100 delegators only)");
+    } else {
+      writeSnapshot(snapshotPath, snapshot);
+      log(`wrote ${snapshotPath}`);
+    }
+    for (const op of over) {
+      log(`OVER BUDGET ${op}: ${worst[op].gas} > ${worst[op].budget} (${worst[op].scenario})`);
+    }
+    for (const g of grown) log(`GROWS ${g.operation} ${g.scenario}: ${g.gas} > ${g.baseline}`);
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    log(`done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    if (check && (over.length > 0 || grown.length > 0)) process.exitCode = 1;
+  } finally {
+    await anvil?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench:gas failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});
