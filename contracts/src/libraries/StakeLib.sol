@@ -30,7 +30,7 @@ library StakeLib {
         view
         returns (uint256 room)
     {
-        room = CapacityLib.capRoom(pool.totalStake, prov.bond.maxStake);
+        room = pool.capped ? CapacityLib.capRoom(pool.totalStake, prov.bond.maxStake) : CapacityLib.UNLIMITED;
         if (!isSelf) {
             room = CapacityLib.min(
                 room, CapacityLib.delegationRoom(pool.totalStake, pool.selfStake, $.params.delegationRatio)

@@ -14,6 +14,8 @@ struct Pool {
     ProviderStatus status;
     uint16 commissionBps;
     uint32 lastUpdate;
+    /// @dev Whether `Bond.maxStake` is set, so uncapped pools never read the bond slot.
+    bool capped;
 }
 
 /// @dev Provider slot 1: the reward stream and the stake integral since the window started.

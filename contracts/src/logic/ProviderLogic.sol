@@ -45,7 +45,8 @@ library ProviderLogic {
             selfStake: amount,
             status: ProviderStatus.Pending,
             commissionBps: commissionBps,
-            lastUpdate: uint32(block.timestamp)
+            lastUpdate: uint32(block.timestamp),
+            capped: false
         });
         prov.metadataURI = metadataURI;
         $.delegations[msg.sender][msg.sender].stake = amount;
@@ -214,6 +215,7 @@ library ProviderLogic {
         Provider storage prov = $.providers[provider];
         if (prov.pool.status == ProviderStatus.None) revert IStakingErrors.StakingUnknownProvider(provider);
         prov.bond.maxStake = StakeLib.toAmount(maxStake);
+        prov.pool.capped = maxStake != 0;
         emit IStakingEvents.ProviderCapSet(provider, maxStake);
     }
 
