@@ -75,7 +75,9 @@ struct Account {
 struct Totals {
     uint96 totalStaked;
     uint96 globalCap;
-    uint64 nextEpoch;
+    uint32 nextEpoch;
+    /// @dev When the previous settlement ran (genesis before the first): the budget follows elapsed time.
+    uint32 lastSettledAt;
 }
 
 struct Clock {

@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 
 import {IStakingErrors} from "../interfaces/IStakingErrors.sol";
@@ -63,7 +64,12 @@ library SettlementLogic {
             maxCommissionBps: params.maxCommissionBps
         });
         if (round.totalWeight != 0) {
-            round.budget = _fundBudget($, params.rewardPerEpoch, clock.rewardReserve);
+            // The budget follows the time since the previous settlement, so a settler that falls
+            // behind and catches up pays every epoch's budget, however it catches up.
+            uint256 lastSettledAt = next == 0 ? clock.genesis : $.totals.lastSettledAt;
+            uint256 due =
+                Math.mulDiv(params.rewardPerEpoch, block.timestamp - lastSettledAt, clock.epochLength);
+            round.budget = _fundBudget($, due, clock.rewardReserve);
         }
 
         uint256 distributed;
@@ -73,7 +79,8 @@ library SettlementLogic {
         // Rounding remainders of the split stay in the reserve for the next epoch.
         uint96 reserve = $.clock.rewardReserve - uint96(distributed);
         $.clock.rewardReserve = reserve;
-        $.totals.nextEpoch = uint64(next + 1);
+        $.totals.nextEpoch = uint32(next + 1);
+        $.totals.lastSettledAt = uint32(block.timestamp);
         emit IStakingEvents.EpochSettled(epoch, round.budget, distributed, round.totalWeight, reserve);
     }
 
@@ -125,13 +132,10 @@ library SettlementLogic {
         }
     }
 
-    /// @dev Tops the reserve up to this epoch's budget from the vault (less when it runs dry).
-    function _fundBudget(Layout storage $, uint256 rewardPerEpoch, uint96 reserve)
-        private
-        returns (uint256 budget)
-    {
-        if (reserve >= rewardPerEpoch) return rewardPerEpoch;
-        uint256 pulled = $.vault.release(rewardPerEpoch - reserve);
+    /// @dev Tops the reserve up to the budget due from the vault (less when it runs dry).
+    function _fundBudget(Layout storage $, uint256 due, uint96 reserve) private returns (uint256 budget) {
+        if (reserve >= due) return due;
+        uint256 pulled = $.vault.release(due - reserve);
         budget = reserve + pulled;
         $.clock.rewardReserve = uint96(budget);
     }

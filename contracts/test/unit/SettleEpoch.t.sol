@@ -170,26 +170,32 @@ contract SettleEpochTest is UnitBase {
 
     /// @dev Settled late: the window (and the stake-seconds) run to the settlement, and the next
     ///      window starts there.
+    /// @dev A late settlement weighs the stake-seconds since the previous one and pays the budget
+    ///      for that time; the next, shorter window pays less. Together: two epochs' budgets.
     function test_settleEpoch_lateSettlementWindow() public {
         addProvider(p1, SELF, 0);
         vm.warp(epochEnd(0) + 1 days);
         (address[] memory ps, uint16[] memory ss) = _one(p1, 10_000);
+        uint256 first = REWARD * (L + 1 days) / L;
         vm.expectEmit(address(staking));
         emit IStakingEvents.ProviderSettled(
-            0, p1, 10_000, SELF * (L + 1 days), L + 1 days, REWARD, 0, REWARD / L
+            0, p1, 10_000, SELF * (L + 1 days), L + 1 days, first, 0, first / L
         );
         vm.prank(governance);
         staking.settleEpoch(0, ps, ss);
 
         // The first stream still has one day to run: it is folded into the new one.
         vm.warp(epochEnd(1));
-        uint256 leftover = (REWARD / L) * 1 days;
+        uint256 second = REWARD * (L - 1 days) / L;
+        uint256 leftover = (first / L) * 1 days;
         vm.expectEmit(address(staking));
         emit IStakingEvents.ProviderSettled(
-            1, p1, 10_000, SELF * (L - 1 days), L - 1 days, REWARD, 0, (REWARD + leftover) / L
+            1, p1, 10_000, SELF * (L - 1 days), L - 1 days, second, 0, (second + leftover) / L
         );
         vm.prank(governance);
         staking.settleEpoch(1, ps, ss);
+        // Each budget rounds down; what it leaves stays in the vault for later epochs.
+        assertApproxEqAbs(first + second, 2 * REWARD, 2, "two epochs, two budgets");
     }
 
     /// @dev Time that a pool streams with no stake goes back to the reserve.
