@@ -457,10 +457,7 @@ contract AnkrStaking is
         Provider storage prov = $.providers[provider];
         (Pool memory pool, uint256 rpt) = PoolLib.accrue($, prov);
         bool isSelf = msg.sender == provider;
-        // A provider may top up its own bond while Pending or Jailed; others need it Active.
-        if (!(isSelf && (pool.status == ProviderStatus.Pending || pool.status == ProviderStatus.Jailed))) {
-            StakeLib.requireActive(provider, pool.status);
-        }
+        if (!StakeLib.acceptsStake(pool.status, isSelf)) StakeLib.requireActive(provider, pool.status);
         uint256 room = StakeLib.providerRoom($, prov, pool, isSelf);
         if (value > room) revert StakingProviderCapacityExceeded(provider, value, room);
 

@@ -99,6 +99,13 @@ library StakeLib {
         prov.settlement.lowScoreStreak = $.params.jailAfterEpochs;
     }
 
+    /// @dev An Active pool takes anyone's stake; a provider may also top up its own bond while
+    ///      Pending or Jailed.
+    function acceptsStake(ProviderStatus status, bool isSelf) internal pure returns (bool) {
+        return status == ProviderStatus.Active
+            || (isSelf && (status == ProviderStatus.Pending || status == ProviderStatus.Jailed));
+    }
+
     function requireStatus(address provider, ProviderStatus status, ProviderStatus expected) internal pure {
         if (status == ProviderStatus.None) revert IStakingErrors.StakingUnknownProvider(provider);
         if (status != expected) revert IStakingErrors.StakingInvalidProviderStatus(provider, uint8(status));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {ProviderStatus, ProviderView, UnbondingEntry} from "../interfaces/IStakingTypes.sol";
+import {ProviderView, UnbondingEntry} from "../interfaces/IStakingTypes.sol";
 import {CapacityLib} from "../libraries/CapacityLib.sol";
 import {StakeLib} from "../libraries/StakeLib.sol";
 import {Account, Bond, Layout, Pool, Provider, Settlement} from "../libraries/StakingStorage.sol";
@@ -63,10 +63,7 @@ library ViewLogic {
         Provider storage prov = $.providers[provider];
         Pool memory pool = prov.pool;
         bool isSelf = account == provider;
-        // A provider may top up its own bond while Pending or Jailed; others need it Active.
-        bool open = pool.status == ProviderStatus.Active
-            || (isSelf && (pool.status == ProviderStatus.Pending || pool.status == ProviderStatus.Jailed));
-        if (!open) return 0;
+        if (!StakeLib.acceptsStake(pool.status, isSelf)) return 0;
         room = StakeLib.providerRoom($, prov, pool, isSelf);
         Account memory acct = $.accounts[account];
         uint256 globalRoom = CapacityLib.add(
