@@ -203,7 +203,11 @@ contract StakingHandler is Test {
     {
         address p = _provider(pSeed);
         ProviderStatus status = staking.getProvider(p).status;
-        if (status == ProviderStatus.Pending && admit) {
+        // Admission needs the minimum bond, which a slash may have taken a Pending provider below.
+        if (
+            status == ProviderStatus.Pending && admit
+                && staking.getProvider(p).selfStake >= params.minSelfStake
+        ) {
             vm.prank(governance);
             staking.admitProvider(p);
             _succeeded = true;
