@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {IStakingErrors} from "../interfaces/IStakingErrors.sol";
 import {IStakingEvents} from "../interfaces/IStakingEvents.sol";
 import {Parameters} from "../interfaces/IStakingTypes.sol";
+import {RewardMath} from "../libraries/RewardMath.sol";
 import {StakeLib} from "../libraries/StakeLib.sol";
 import {Account, Layout} from "../libraries/StakingStorage.sol";
 
@@ -11,19 +12,19 @@ import {Account, Layout} from "../libraries/StakingStorage.sol";
 /// @notice Governance settings: the parameters, the global cap and the allotments under it.
 /// @dev An external library, delegatecalled by the staking contract after its role checks.
 library ConfigLogic {
-    uint256 private constant BPS = 10_000;
-
     function setParameters(Layout storage $, Parameters calldata p) external {
         if (p.minSelfStake == 0) revert IStakingErrors.StakingInvalidParameter("minSelfStake", 0);
         if (p.minDelegation == 0) revert IStakingErrors.StakingInvalidParameter("minDelegation", 0);
-        if (p.maxCommissionBps > BPS) {
+        if (p.maxCommissionBps > RewardMath.BPS) {
             revert IStakingErrors.StakingInvalidParameter("maxCommissionBps", p.maxCommissionBps);
         }
-        if (p.jailThresholdBps > BPS) {
+        if (p.jailThresholdBps > RewardMath.BPS) {
             revert IStakingErrors.StakingInvalidParameter("jailThresholdBps", p.jailThresholdBps);
         }
         if (p.jailAfterEpochs == 0) revert IStakingErrors.StakingInvalidParameter("jailAfterEpochs", 0);
-        if (p.maxSlashBps > BPS) revert IStakingErrors.StakingInvalidParameter("maxSlashBps", p.maxSlashBps);
+        if (p.maxSlashBps > RewardMath.BPS) {
+            revert IStakingErrors.StakingInvalidParameter("maxSlashBps", p.maxSlashBps);
+        }
         // Delegators must be able to leave before an increase applies, and the settlement that
         // first applies it must not cover time from before it was announced.
         if (p.commissionNoticePeriod <= p.unbondingPeriod || p.commissionNoticePeriod < $.clock.epochLength) {

@@ -10,6 +10,7 @@ import {IStakingEvents} from "../interfaces/IStakingEvents.sol";
 import {Parameters, ProviderStatus} from "../interfaces/IStakingTypes.sol";
 import {CapacityLib} from "../libraries/CapacityLib.sol";
 import {PoolLib} from "../libraries/PoolLib.sol";
+import {RewardMath} from "../libraries/RewardMath.sol";
 import {StakeLib} from "../libraries/StakeLib.sol";
 import {Bond, Delegation, Layout, Pool, Provider, Settlement} from "../libraries/StakingStorage.sol";
 
@@ -20,8 +21,6 @@ import {Bond, Delegation, Layout, Pool, Provider, Settlement} from "../libraries
 library ProviderLogic {
     using SafeERC20 for IERC20;
     using EnumerableSet for EnumerableSet.AddressSet;
-
-    uint256 private constant BPS = 10_000;
 
     function register(Layout storage $, uint256 selfStake, uint16 commissionBps, string calldata metadataURI)
         external
@@ -174,7 +173,8 @@ library ProviderLogic {
         (Pool memory pool, uint256 rpt) = PoolLib.accrue($, prov);
         if (pool.status == ProviderStatus.None) revert IStakingErrors.StakingUnknownProvider(provider);
         Bond memory bond = prov.bond;
-        uint256 maxAmount = (uint256(pool.selfStake) + bond.unbondingSelfStake) * $.params.maxSlashBps / BPS;
+        uint256 maxAmount =
+            (uint256(pool.selfStake) + bond.unbondingSelfStake) * $.params.maxSlashBps / RewardMath.BPS;
         if (amount > maxAmount) revert IStakingErrors.StakingSlashTooLarge(amount, maxAmount);
 
         // Active self-stake is the first-loss bond; unbonding self-stake covers the rest.

@@ -25,8 +25,6 @@ library SettlementLogic {
     using EnumerableSet for EnumerableSet.AddressSet;
     using SafeERC20 for IERC20;
 
-    uint256 private constant BPS = 10_000;
-
     /// @dev What every provider's settlement needs, gathered once.
     struct Round {
         uint256 epoch;
@@ -121,7 +119,7 @@ library SettlementLogic {
             if (provider <= previous) revert IStakingErrors.StakingInvalidSettlementSet();
             previous = provider;
             uint16 score = scoresBps[i];
-            if (score > BPS) revert IStakingErrors.StakingScoreTooHigh(score);
+            if (score > RewardMath.BPS) revert IStakingErrors.StakingScoreTooHigh(score);
             Provider storage prov = $.providers[provider];
             Pool memory pool = prov.pool;
             if (pool.status == ProviderStatus.Active) {
