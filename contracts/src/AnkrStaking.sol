@@ -17,16 +17,19 @@ import {IAnkrStaking} from "./interfaces/IAnkrStaking.sol";
 import {IRewardVault} from "./interfaces/IRewardVault.sol";
 import {Parameters, ProviderStatus, ProviderView, UnbondingEntry} from "./interfaces/IStakingTypes.sol";
 import {PoolLib} from "./libraries/PoolLib.sol";
+import {RewardMath} from "./libraries/RewardMath.sol";
 import {StakeLib} from "./libraries/StakeLib.sol";
 import {
-    Account,
-    Bond,
+    Allotment,
     Delegation,
     Layout,
     Pool,
     Provider,
-    StakingStorage
+    Stake,
+    StakingStorage,
+    Totals
 } from "./libraries/StakingStorage.sol";
+import {UnbondingLib} from "./libraries/UnbondingLib.sol";
 import {ConfigLogic} from "./logic/ConfigLogic.sol";
 import {ProviderLogic} from "./logic/ProviderLogic.sol";
 import {SettlementLogic} from "./logic/SettlementLogic.sol";
@@ -57,7 +60,7 @@ contract AnkrStaking is
     bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
 
     /// @inheritdoc IAnkrStaking
-    uint256 public constant MAX_UNBONDING_ENTRIES = 16;
+    uint256 public constant MAX_UNBONDING_ENTRIES = StakingStorage.MAX_UNBONDING_ENTRIES;
 
     /// @custom:oz-upgrades-unsafe-allow constructor
     constructor() {
@@ -88,8 +91,8 @@ contract AnkrStaking is
         Layout storage $ = StakingStorage.layout();
         $.token = token_;
         $.vault = vault_;
-        $.clock.genesis = uint32(genesisTime);
-        $.clock.epochLength = uint32(epochLength);
+        $.totals.genesis = uint32(genesisTime);
+        $.totals.epochLength = uint32(epochLength);
         ConfigLogic.setParameters($, params);
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(GOVERNANCE_ROLE, admin);
@@ -107,7 +110,8 @@ contract AnkrStaking is
         whenNotPaused
         nonReentrant
     {
-        ProviderLogic.register(StakingStorage.layout(), selfStake, commissionBps, metadataURI);
+        Layout storage $ = StakingStorage.layout();
+        ProviderLogic.register($, $.token, selfStake, commissionBps, metadataURI);
     }
 
     /// @inheritdoc IAnkrStaking
@@ -151,12 +155,14 @@ contract AnkrStaking is
 
     /// @inheritdoc IAnkrStaking
     function slash(address provider, uint256 amount) external onlyRole(GOVERNANCE_ROLE) nonReentrant {
-        ProviderLogic.slash(StakingStorage.layout(), provider, amount);
+        Layout storage $ = StakingStorage.layout();
+        ProviderLogic.slash($, $.token, provider, amount);
     }
 
     /// @inheritdoc IAnkrStaking
     function withdrawSelfStake() external nonReentrant {
-        ProviderLogic.withdrawSelfStake(StakingStorage.layout());
+        Layout storage $ = StakingStorage.layout();
+        ProviderLogic.withdrawSelfStake($, $.token);
     }
 
     /// @inheritdoc IAnkrStaking
@@ -195,21 +201,22 @@ contract AnkrStaking is
     function undelegate(address provider, uint256 amount) external nonReentrant {
         Layout storage $ = StakingStorage.layout();
         (uint96 value, uint96 stake, uint96 poolStake) = _removeStake($, provider, amount);
-        StakeLib.releaseGlobalRoom($, msg.sender, value);
+        Totals memory t = StakeLib.releaseGlobalRoom($, msg.sender, value);
 
         uint256 entryId;
         uint256 releaseAt;
         if (provider == msg.sender) {
             // A provider's own stake unbonds over the longer provider period and stays slashable.
-            releaseAt = block.timestamp + $.params.providerUnbondingPeriod;
-            Bond storage bond = $.providers[provider].bond;
-            bond.unbondingSelfStake += value;
-            // Merged amounts release together, at the later of the two times.
-            if (releaseAt > bond.releaseAt) bond.releaseAt = uint32(releaseAt);
-            else releaseAt = bond.releaseAt;
+            (, releaseAt) =
+                StakeLib.unbondSelfStake($.providers[provider].bond, value, $.params.providerUnbondingPeriod);
             entryId = type(uint256).max;
         } else {
-            (entryId, releaseAt) = _enqueue($, value);
+            (entryId, releaseAt) = UnbondingLib.enqueue(
+                $.queues[msg.sender],
+                value,
+                block.timestamp + $.params.unbondingPeriod,
+                StakeLib.currentEpoch(t)
+            );
         }
         emit Undelegated(msg.sender, provider, value, stake, poolStake, entryId, releaseAt);
     }
@@ -217,23 +224,12 @@ contract AnkrStaking is
     /// @inheritdoc IAnkrStaking
     function withdraw() external nonReentrant returns (uint256 amount) {
         Layout storage $ = StakingStorage.layout();
-        Account storage acct = $.accounts[msg.sender];
-        uint256 head = acct.queueHead;
-        uint256 tail = acct.queueTail;
-        uint256 first = head;
-        mapping(uint256 => UnbondingEntry) storage queue = $.queues[msg.sender];
-        // The queue never holds more than MAX_UNBONDING_ENTRIES entries, so this loop is bounded.
-        while (head < tail) {
-            UnbondingEntry memory entry = queue[head];
-            if (entry.releaseAt > block.timestamp) break;
-            amount += entry.amount;
-            delete queue[head];
-            ++head;
-        }
+        uint256 first;
+        uint256 next;
+        (amount, first, next) = UnbondingLib.popMatured($.queues[msg.sender]);
         if (amount == 0) revert StakingNothingToWithdraw();
-        acct.queueHead = uint32(head);
         $.token.safeTransfer(msg.sender, amount);
-        emit Withdrawn(msg.sender, amount, first, head);
+        emit Withdrawn(msg.sender, amount, first, next);
     }
 
     /// @inheritdoc IAnkrStaking
@@ -279,36 +275,39 @@ contract AnkrStaking is
     function restake(address provider) external whenNotPaused nonReentrant returns (uint256 amount) {
         Layout storage $ = StakingStorage.layout();
         Provider storage prov = $.providers[provider];
-        (Pool memory pool, uint256 rpt) = PoolLib.accrue($, prov);
+        Pool memory pool = prov.pool;
         StakeLib.requireActive(provider, pool.status);
+        Stake memory stake = PoolLib.stakeNow(prov);
+        uint256 rpt = PoolLib.accrue($, prov, stake.total);
         Delegation storage d = $.delegations[provider][msg.sender];
-        PoolLib.sync(d, rpt);
+        Delegation memory current = d;
         bool isSelf = msg.sender == provider;
-        amount = d.rewards;
-        if (isSelf) amount += prov.settlement.commissionAccrued;
+        amount = PoolLib.owed(current, rpt);
+        if (isSelf) amount += pool.commissionAccrued;
         if (amount == 0) revert StakingNothingToClaim();
         uint96 value = StakeLib.toAmount(amount);
 
-        uint256 room = StakeLib.providerRoom($, prov, pool, isSelf);
+        uint256 room = StakeLib.providerRoom($, prov, pool, stake.total, isSelf);
         if (value > room) revert StakingProviderCapacityExceeded(provider, value, room);
-        uint96 newStake = d.stake + value;
+        uint96 newStake = current.stake + value;
         _checkMinDelegation($, isSelf, newStake);
         StakeLib.takeGlobalRoom($, msg.sender, value);
 
-        d.stake = newStake;
-        d.rewards = 0;
+        PoolLib.store(d, newStake, 0, rpt);
         if (isSelf) {
-            prov.settlement.commissionAccrued = 0;
+            pool.commissionAccrued = 0;
             pool.selfStake += value;
+            prov.pool = pool;
         }
-        pool.totalStake += value;
-        prov.pool = pool;
-        emit RewardsRestaked(msg.sender, provider, value, newStake, pool.totalStake);
+        stake.total += value;
+        prov.stake = stake;
+        emit RewardsRestaked(msg.sender, provider, value, newStake, stake.total);
     }
 
     /// @inheritdoc IAnkrStaking
     function addRewards(address provider, uint256 amount) external nonReentrant {
-        SettlementLogic.addRewards(StakingStorage.layout(), provider, amount);
+        Layout storage $ = StakingStorage.layout();
+        SettlementLogic.addRewards($, $.token, provider, amount);
     }
 
     /// @inheritdoc IAnkrStaking
@@ -374,18 +373,19 @@ contract AnkrStaking is
     /// @inheritdoc IAnkrStaking
     function epochClock() external view returns (uint256, uint256, uint256, uint256) {
         Layout storage $ = StakingStorage.layout();
-        return ($.clock.genesis, $.clock.epochLength, StakeLib.currentEpoch($), $.totals.nextEpoch);
+        Totals memory t = $.totals;
+        return (t.genesis, t.epochLength, StakeLib.currentEpoch(t), $.ledger.nextEpoch);
     }
 
     /// @inheritdoc IAnkrStaking
     function currentEpoch() external view returns (uint256) {
-        return StakeLib.currentEpoch(StakingStorage.layout());
+        return StakeLib.currentEpoch(StakingStorage.layout().totals);
     }
 
     /// @inheritdoc IAnkrStaking
     function totals() external view returns (uint256, uint256, uint256, uint256) {
         Layout storage $ = StakingStorage.layout();
-        return ($.totals.totalStaked, $.totals.globalCap, $.clock.unusedAllotments, $.clock.rewardReserve);
+        return ($.totals.totalStaked, $.totals.globalCap, $.ledger.unusedAllotments, $.ledger.rewardReserve);
     }
 
     /// @inheritdoc IAnkrStaking
@@ -430,8 +430,8 @@ contract AnkrStaking is
 
     /// @inheritdoc IAnkrStaking
     function allotmentOf(address account) external view returns (uint256, uint256) {
-        Account memory acct = StakingStorage.layout().accounts[account];
-        return (acct.allotment, acct.allotmentUsed);
+        Allotment memory allotment = StakingStorage.layout().allotments[account];
+        return (allotment.amount, allotment.used);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -455,21 +455,26 @@ contract AnkrStaking is
     {
         if (value == 0) revert StakingZeroAmount();
         Provider storage prov = $.providers[provider];
-        (Pool memory pool, uint256 rpt) = PoolLib.accrue($, prov);
+        Pool memory pool = prov.pool;
         bool isSelf = msg.sender == provider;
         if (!StakeLib.acceptsStake(pool.status, isSelf)) StakeLib.requireActive(provider, pool.status);
-        uint256 room = StakeLib.providerRoom($, prov, pool, isSelf);
+        Stake memory stake = PoolLib.stakeNow(prov);
+        uint256 room = StakeLib.providerRoom($, prov, pool, stake.total, isSelf);
         if (value > room) revert StakingProviderCapacityExceeded(provider, value, room);
+        uint256 rpt = PoolLib.accrue($, prov, stake.total);
 
         Delegation storage d = $.delegations[provider][msg.sender];
-        PoolLib.sync(d, rpt);
-        newStake = d.stake + value;
+        Delegation memory current = d;
+        newStake = current.stake + value;
         _checkMinDelegation($, isSelf, newStake);
-        d.stake = newStake;
-        pool.totalStake += value;
-        if (isSelf) pool.selfStake += value;
-        prov.pool = pool;
-        return (newStake, pool.totalStake);
+        PoolLib.store(d, newStake, PoolLib.owed(current, rpt), rpt);
+        if (isSelf) {
+            pool.selfStake += value;
+            prov.pool = pool;
+        }
+        stake.total += value;
+        prov.stake = stake;
+        return (newStake, stake.total);
     }
 
     /// @dev Removes `amount` of the caller's stake at `provider`; the caller decides where it goes.
@@ -480,27 +485,29 @@ contract AnkrStaking is
         if (amount == 0) revert StakingZeroAmount();
         value = StakeLib.toAmount(amount);
         Provider storage prov = $.providers[provider];
-        (Pool memory pool, uint256 rpt) = PoolLib.accrue($, prov);
+        Pool memory pool = prov.pool;
         if (pool.status == ProviderStatus.None) revert StakingUnknownProvider(provider);
+        Stake memory stake = PoolLib.stakeNow(prov);
+        uint256 rpt = PoolLib.accrue($, prov, stake.total);
         Delegation storage d = $.delegations[provider][msg.sender];
-        PoolLib.sync(d, rpt);
-        uint96 stake = d.stake;
-        if (value > stake) revert StakingInsufficientStake(value, stake);
-        remaining = stake - value;
+        Delegation memory current = d;
+        if (value > current.stake) revert StakingInsufficientStake(value, current.stake);
+        remaining = current.stake - value;
 
         if (msg.sender == provider) {
-            StakeLib.checkSelfStakeDecrease($, provider, pool, remaining);
+            StakeLib.checkSelfStakeDecrease($, provider, pool, stake.total, remaining);
             pool.selfStake = remaining;
+            prov.pool = pool;
         } else {
             uint96 minDelegation = $.params.minDelegation;
             if (remaining != 0 && remaining < minDelegation) {
                 revert StakingBelowMinDelegation(remaining, minDelegation);
             }
         }
-        d.stake = remaining;
-        pool.totalStake -= value;
-        prov.pool = pool;
-        return (value, remaining, pool.totalStake);
+        PoolLib.store(d, remaining, PoolLib.owed(current, rpt), rpt);
+        stake.total -= value;
+        prov.stake = stake;
+        return (value, remaining, stake.total);
     }
 
     function _checkMinDelegation(Layout storage $, bool isSelf, uint96 newStake) private view {
@@ -509,43 +516,25 @@ contract AnkrStaking is
         if (newStake < minDelegation) revert StakingBelowMinDelegation(newStake, minDelegation);
     }
 
-    /// @dev Adds `value` to the caller's unbonding queue. Undelegations in the same epoch share the
-    ///      newest entry, and so does any amount once the queue is full (released at the later
-    ///      time), so an undelegation never fails for lack of space.
-    function _enqueue(Layout storage $, uint96 value) private returns (uint256 entryId, uint256 releaseAt) {
-        Account storage acct = $.accounts[msg.sender];
-        releaseAt = block.timestamp + $.params.unbondingPeriod;
-        uint32 epoch = uint32(StakeLib.currentEpoch($));
-        uint256 head = acct.queueHead;
-        uint256 tail = acct.queueTail;
-        mapping(uint256 => UnbondingEntry) storage queue = $.queues[msg.sender];
-        if (tail > head) {
-            UnbondingEntry storage newest = queue[tail - 1];
-            if (newest.epoch == epoch || tail - head == MAX_UNBONDING_ENTRIES) {
-                newest.amount += value;
-                if (releaseAt > newest.releaseAt) newest.releaseAt = uint32(releaseAt);
-                else releaseAt = newest.releaseAt;
-                return (tail - 1, releaseAt);
-            }
-        }
-        queue[tail] = UnbondingEntry({amount: value, releaseAt: uint32(releaseAt), epoch: epoch});
-        acct.queueTail = uint32(tail + 1);
-        return (tail, releaseAt);
-    }
-
     /// @dev Zeroes and returns the caller's rewards at `provider` (with its commission if it is it).
+    ///      Only the delegation is written: the pool's accumulator is read as of now without being
+    ///      stored, which is safe because the stored one, once brought up to date, can only be
+    ///      larger (the pool's stake is unchanged until a stake change, which accrues first). A pool
+    ///      too small to earn is accrued, so what streamed to nobody goes back to the reserve.
     function _takeRewards(Layout storage $, address provider) private returns (uint256 amount) {
         Provider storage prov = $.providers[provider];
-        (Pool memory pool, uint256 rpt) = PoolLib.accrue($, prov);
-        prov.pool = pool;
+        uint256 totalStake = prov.stake.total;
+        uint256 rpt;
+        if (totalStake < RewardMath.MIN_EARNING_STAKE) rpt = PoolLib.accrue($, prov, totalStake);
+        else (rpt,) = PoolLib.streamed(prov.stream, totalStake);
         Delegation storage d = $.delegations[provider][msg.sender];
-        PoolLib.sync(d, rpt);
-        amount = d.rewards;
-        if (amount != 0) d.rewards = 0;
+        Delegation memory current = d;
+        amount = PoolLib.owed(current, rpt);
+        if (amount != 0) PoolLib.store(d, current.stake, 0, rpt);
         if (msg.sender == provider) {
-            uint256 commission = prov.settlement.commissionAccrued;
+            uint256 commission = prov.pool.commissionAccrued;
             if (commission != 0) {
-                prov.settlement.commissionAccrued = 0;
+                prov.pool.commissionAccrued = 0;
                 amount += commission;
             }
         }

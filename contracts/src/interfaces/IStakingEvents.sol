@@ -93,16 +93,15 @@ interface IStakingEvents {
         uint256 indexed epoch, uint256 budget, uint256 distributed, uint256 totalWeight, uint256 rewardReserve
     );
     /// @notice Emitted for every scored provider of a settled epoch. `stakeSeconds` is the pool's
-    ///         stake integrated over the settlement window, whose length is `windowSeconds`.
+    ///         stake integrated over time since its previous settlement (or admission, or unjailing);
+    ///         `reward` includes `commission`, and the rest streams to the pool over the next epoch.
     event ProviderSettled(
         uint256 indexed epoch,
         address indexed provider,
         uint16 scoreBps,
         uint256 stakeSeconds,
-        uint256 windowSeconds,
         uint256 reward,
-        uint256 commission,
-        uint256 streamRate
+        uint256 commission
     );
     /// @notice Emitted when governance slashes a provider's self-stake; the tokens go to the vault.
     event Slashed(address indexed provider, uint256 fromStake, uint256 fromUnbonding, uint256 selfStake);

@@ -11,21 +11,22 @@ enum ProviderStatus {
 }
 
 /// @notice Governance parameters. Amounts are in token wei, periods in seconds, ratios in basis points.
-/// @dev Packed into two storage slots; field order is the packing order.
+/// @dev Packed into two storage slots; field order is the packing order. The first slot holds what
+///      delegators' operations read, the second what settlement and providers' operations read.
 struct Parameters {
-    uint96 minSelfStake;
     uint96 minDelegation;
-    uint16 maxCommissionBps;
+    uint32 unbondingPeriod;
     /// @dev Delegated stake may be at most `delegationRatio` x self-stake; 0 means no ratio limit.
     uint16 delegationRatio;
+    uint16 maxCommissionBps;
     uint16 jailThresholdBps;
     uint8 jailAfterEpochs;
-    uint96 rewardPerEpoch;
-    uint32 unbondingPeriod;
-    uint32 providerUnbondingPeriod;
     /// @dev Must exceed `unbondingPeriod`, so delegators can leave before a commission increase.
     uint32 commissionNoticePeriod;
     uint32 jailCooldown;
+    uint96 minSelfStake;
+    uint96 rewardPerEpoch;
+    uint32 providerUnbondingPeriod;
     uint16 maxSlashBps;
 }
 
@@ -53,5 +54,4 @@ struct ProviderView {
 struct UnbondingEntry {
     uint96 amount;
     uint32 releaseAt;
-    uint32 epoch;
 }

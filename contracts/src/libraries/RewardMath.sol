@@ -12,6 +12,8 @@ library RewardMath {
     uint256 internal constant WAD = 1e18;
     /// @dev 100% in basis points.
     uint256 internal constant BPS = 10_000;
+    /// @dev A pool holding less stake (one token) earns nothing: its stream goes back to the reserve.
+    uint256 internal constant MIN_EARNING_STAKE = 1e18;
 
     /// @notice A provider's settlement weight: its stake integrated over the window, times its score.
     function weight(uint256 stakeSeconds, uint256 scoreBps) internal pure returns (uint256) {
@@ -37,14 +39,15 @@ library RewardMath {
         poolShare = reward - commission;
     }
 
-    /// @notice The per-second rate that streams `amount` over `duration`, rounded down, and what is
-    ///         left over because of the rounding (always less than `duration` wei).
-    function streamRateDown(uint256 amount, uint256 duration)
+    /// @notice The per-second rate, at most `maxRate`, that streams `amount` over `duration`, rounded
+    ///         down, and what is left over (less than `duration` wei unless the rate was capped).
+    function streamRateDown(uint256 amount, uint256 duration, uint256 maxRate)
         internal
         pure
         returns (uint256 rate, uint256 remainder)
     {
         rate = amount / duration;
+        if (rate > maxRate) rate = maxRate;
         remainder = amount - rate * duration;
     }
 

@@ -7,8 +7,7 @@ import {IStakingErrors} from "../interfaces/IStakingErrors.sol";
 import {Parameters, ProviderStatus} from "../interfaces/IStakingTypes.sol";
 import {CapacityLib} from "./CapacityLib.sol";
 import {EpochLib} from "./EpochLib.sol";
-import {PoolLib} from "./PoolLib.sol";
-import {Account, Layout, Pool, Provider, Totals} from "./StakingStorage.sol";
+import {Allotment, Bond, Layout, Pool, PoolFlags, Provider, Totals} from "./StakingStorage.sol";
 
 /// @title StakeLib
 /// @notice Checks and bookkeeping shared by every path that moves stake: amounts, capacity, the
@@ -20,20 +19,24 @@ library StakeLib {
         return uint96(amount);
     }
 
-    function currentEpoch(Layout storage $) internal view returns (uint256) {
-        return EpochLib.epochAt(block.timestamp, $.clock.genesis, $.clock.epochLength);
+    function currentEpoch(Totals memory t) internal view returns (uint256) {
+        return EpochLib.epochAt(block.timestamp, t.genesis, t.epochLength);
     }
 
     /// @dev Room at the provider for `account`: its own cap, and the delegation ratio for others.
-    function providerRoom(Layout storage $, Provider storage prov, Pool memory pool, bool isSelf)
-        internal
-        view
-        returns (uint256 room)
-    {
-        room = pool.capped ? CapacityLib.capRoom(pool.totalStake, prov.bond.maxStake) : CapacityLib.UNLIMITED;
+    function providerRoom(
+        Layout storage $,
+        Provider storage prov,
+        Pool memory pool,
+        uint256 totalStake,
+        bool isSelf
+    ) internal view returns (uint256 room) {
+        room = PoolFlags.has(pool.flags, PoolFlags.CAPPED)
+            ? CapacityLib.capRoom(totalStake, prov.terms.maxStake)
+            : CapacityLib.UNLIMITED;
         if (!isSelf) {
             room = CapacityLib.min(
-                room, CapacityLib.delegationRoom(pool.totalStake, pool.selfStake, $.params.delegationRatio)
+                room, CapacityLib.delegationRoom(totalStake, pool.selfStake, $.params.delegationRatio)
             );
         }
     }
@@ -43,60 +46,76 @@ library StakeLib {
     function takeGlobalRoom(Layout storage $, address account, uint96 value) internal {
         Totals memory t = $.totals;
         if (t.globalCap != 0) {
-            Account storage acct = $.accounts[account];
-            uint96 unused = acct.allotment - acct.allotmentUsed;
+            Allotment storage allotment = $.allotments[account];
+            uint96 unused = allotment.amount - allotment.used;
             uint96 fromAllotment = value < unused ? value : unused;
-            uint256 open = CapacityLib.openRoom(t.globalCap, t.totalStaked, $.clock.unusedAllotments);
+            uint256 open = CapacityLib.openRoom(t.globalCap, t.totalStaked, $.ledger.unusedAllotments);
             if (value - fromAllotment > open) {
                 revert IStakingErrors.StakingGlobalCapExceeded(value, open + unused);
             }
             if (fromAllotment != 0) {
-                acct.allotmentUsed += fromAllotment;
-                $.clock.unusedAllotments -= fromAllotment;
+                allotment.used += fromAllotment;
+                $.ledger.unusedAllotments -= fromAllotment;
             }
         }
         $.totals.totalStaked = t.totalStaked + value;
     }
 
     /// @dev Removes `value` from the pool-wide total; while a cap is in force, the account gets
-    ///      back the allotment that stake had used.
-    function releaseGlobalRoom(Layout storage $, address account, uint96 value) internal {
-        Totals memory t = $.totals;
+    ///      back the allotment that stake had used. Returns the totals as they were (for the clock).
+    function releaseGlobalRoom(Layout storage $, address account, uint96 value)
+        internal
+        returns (Totals memory t)
+    {
+        t = $.totals;
         $.totals.totalStaked = t.totalStaked - value;
-        if (t.globalCap == 0) return;
-        Account storage acct = $.accounts[account];
-        uint96 used = acct.allotmentUsed;
-        if (used == 0) return;
+        if (t.globalCap == 0) return t;
+        Allotment storage allotment = $.allotments[account];
+        uint96 used = allotment.used;
+        if (used == 0) return t;
         uint96 restored = value < used ? value : used;
-        acct.allotmentUsed = used - restored;
-        $.clock.unusedAllotments += restored;
+        allotment.used = used - restored;
+        $.ledger.unusedAllotments += restored;
     }
 
     /// @dev Checks that a provider's own stake can shrink to `remaining`: above the minimum and
     ///      still covering its delegations under the ratio.
-    function checkSelfStakeDecrease(Layout storage $, address provider, Pool memory pool, uint96 remaining)
-        internal
-        view
-    {
+    function checkSelfStakeDecrease(
+        Layout storage $,
+        address provider,
+        Pool memory pool,
+        uint256 totalStake,
+        uint96 remaining
+    ) internal view {
         if (pool.status == ProviderStatus.Exited) {
             revert IStakingErrors.StakingInvalidProviderStatus(provider, uint8(pool.status));
         }
         Parameters memory params = $.params;
         uint256 required = params.minSelfStake;
         if (params.delegationRatio != 0) {
-            required =
-                Math.max(required, Math.ceilDiv(pool.totalStake - pool.selfStake, params.delegationRatio));
+            required = Math.max(required, Math.ceilDiv(totalStake - pool.selfStake, params.delegationRatio));
         }
         if (remaining < required) revert IStakingErrors.StakingBelowMinSelfStake(remaining, required);
     }
 
+    /// @dev Adds self-stake to the provider's bond; merged amounts release at the later time.
+    function unbondSelfStake(Bond storage bond, uint96 amount, uint256 period)
+        internal
+        returns (uint256 unbonding, uint256 releaseAt)
+    {
+        unbonding = bond.unbonding + amount;
+        bond.unbonding = uint96(unbonding);
+        releaseAt = block.timestamp + period;
+        if (releaseAt > bond.releaseAt) bond.releaseAt = uint32(releaseAt);
+        else releaseAt = bond.releaseAt;
+    }
+
     /// @dev Jails a provider now; a self-unjail then needs a passing score at a later settlement.
-    function jail(Layout storage $, Provider storage prov) internal {
-        (Pool memory pool,) = PoolLib.accrue($, prov);
+    function jail(Layout storage $, Provider storage prov, Pool memory pool) internal {
         pool.status = ProviderStatus.Jailed;
+        pool.lowScoreStreak = $.params.jailAfterEpochs;
         prov.pool = pool;
-        prov.settlement.jailedAt = uint32(block.timestamp);
-        prov.settlement.lowScoreStreak = $.params.jailAfterEpochs;
+        prov.terms.jailedAt = uint32(block.timestamp);
     }
 
     /// @dev An Active pool takes anyone's stake; a provider may also top up its own bond while

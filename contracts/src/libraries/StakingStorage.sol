@@ -7,50 +7,55 @@ import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet
 import {IRewardVault} from "../interfaces/IRewardVault.sol";
 import {Parameters, ProviderStatus, UnbondingEntry} from "../interfaces/IStakingTypes.sol";
 
-/// @dev Provider slot 0: everything a stake change reads and writes.
+/// @dev Provider slot 0, read by every stake change and written at settlement: who the provider
+///      is to its delegators (status, commission, bond) and what settlement owes it.
 struct Pool {
-    uint96 totalStake;
     uint96 selfStake;
+    uint96 commissionAccrued;
     ProviderStatus status;
     uint16 commissionBps;
-    uint32 lastUpdate;
-    /// @dev Whether `Bond.maxStake` is set, so uncapped pools never read the bond slot.
-    bool capped;
-}
-
-/// @dev Provider slot 1: the reward stream and the stake integral since the window started.
-struct Stream {
-    uint96 rate;
-    uint32 finish;
-    uint128 stakeSeconds;
-}
-
-/// @dev Provider slot 3: read and written at settlement.
-struct Settlement {
-    uint96 commissionAccrued;
-    uint16 pendingCommissionBps;
-    uint32 commissionEffectiveAt;
     uint8 lowScoreStreak;
     uint16 lastScoreBps;
-    uint32 jailedAt;
-    /// @dev Start of the window `stakeSeconds` covers: last settlement, admission or unjailing.
-    uint32 windowStart;
-    /// @dev Whether `Provider.queuedRewards` holds rewards added while a stream was running.
-    bool rewardsQueued;
+    /// @dev {PoolFlags}: which cold provider slots hold something, so the hot paths skip them.
+    uint8 flags;
 }
 
-/// @dev Provider slot 4: the provider's own cap and its unbonding self-stake.
-struct Bond {
+/// @dev Provider slot 1, written by every stake change and at settlement: the pool's stake and its
+///      integral over time since the settlement window started.
+struct Stake {
+    uint96 total;
+    uint128 stakeSeconds;
+    uint32 updatedAt;
+}
+
+/// @dev Provider slot 2, written whenever rewards are brought up to date: the reward stream and
+///      the reward-per-token accumulator it feeds.
+struct Stream {
+    uint112 rewardPerToken;
+    uint80 rate;
+    uint32 finish;
+    uint32 updatedAt;
+}
+
+/// @dev Provider slot 3, cold: read only when a {PoolFlags} bit says so, or by governance paths.
+struct Terms {
+    uint16 pendingCommissionBps;
+    uint32 commissionEffectiveAt;
+    uint32 jailedAt;
     uint96 maxStake;
-    uint96 unbondingSelfStake;
+}
+
+/// @dev Provider slot 4: self-stake on its way out (after an own undelegation or an exit).
+struct Bond {
+    uint96 unbonding;
     uint32 releaseAt;
 }
 
 struct Provider {
     Pool pool;
+    Stake stake;
     Stream stream;
-    uint256 rewardPerToken;
-    Settlement settlement;
+    Terms terms;
     Bond bond;
     string metadataURI;
     /// @dev Rewards added by `addRewards` while the pool's stream was running; they join the
@@ -58,33 +63,49 @@ struct Provider {
     uint256 queuedRewards;
 }
 
+/// @dev One slot per delegation. While `stake` is non-zero, `mark` is the reward-per-token value
+///      from which the stake earns: rewards owed so far are stake x (rewardPerToken - mark), so a
+///      stake change carries what was earned by moving the mark instead of writing a second slot.
+///      While `stake` is zero, `mark` holds the rewards owed outright.
 struct Delegation {
     uint96 stake;
-    uint160 rewards;
-    uint256 rewardPerTokenPaid;
+    int160 mark;
 }
 
-/// @dev One slot per account: its unbonding queue bounds and its allotment under the global cap.
-struct Account {
-    uint32 queueHead;
-    uint32 queueTail;
-    uint96 allotment;
-    uint96 allotmentUsed;
+/// @dev An account's unbonding queue: ids run from `head` to `tail`, entry `id` sits at ring
+///      position `id % MAX_UNBONDING_ENTRIES`, and position 0 shares the header's slot so that a
+///      first undelegation writes one new slot. Slots are reused, never cleared.
+struct Queue {
+    uint32 head;
+    uint32 tail;
+    /// @dev The epoch of the newest entry: undelegations in the same epoch share it.
+    uint32 newestEpoch;
+    uint96 firstAmount;
+    uint32 firstReleaseAt;
+    mapping(uint256 position => UnbondingEntry) ring;
 }
 
+/// @dev An account's allotment under the global cap, read only while a cap is in force.
+struct Allotment {
+    uint96 amount;
+    uint96 used;
+}
+
+/// @dev Read by every stake change: the pool-wide total, the cap and the epoch clock.
 struct Totals {
     uint96 totalStaked;
     uint96 globalCap;
+    uint32 genesis;
+    uint32 epochLength;
+}
+
+/// @dev Settlement bookkeeping.
+struct Ledger {
+    uint96 rewardReserve;
+    uint96 unusedAllotments;
     uint32 nextEpoch;
     /// @dev When the previous settlement ran (genesis before the first): the budget follows elapsed time.
     uint32 lastSettledAt;
-}
-
-struct Clock {
-    uint32 genesis;
-    uint32 epochLength;
-    uint96 rewardReserve;
-    uint96 unusedAllotments;
 }
 
 /// @custom:storage-location erc7201:ankr.storage.Staking
@@ -93,17 +114,20 @@ struct Layout {
     IRewardVault vault;
     Parameters params;
     Totals totals;
-    Clock clock;
+    Ledger ledger;
     EnumerableSet.AddressSet scored;
     mapping(address provider => Provider) providers;
     mapping(address provider => mapping(address delegator => Delegation)) delegations;
-    mapping(address account => Account) accounts;
-    mapping(address account => mapping(uint256 id => UnbondingEntry)) queues;
+    mapping(address account => Queue) queues;
+    mapping(address account => Allotment) allotments;
 }
 
 /// @title StakingStorage
 /// @notice The staking contract's ERC-7201 namespace, shared by the core and its logic libraries.
 library StakingStorage {
+    /// @dev Unbonding entries an account can hold; beyond it, amounts merge into the newest one.
+    uint256 internal constant MAX_UNBONDING_ENTRIES = 16;
+
     /// @dev keccak256(abi.encode(uint256(keccak256("ankr.storage.Staking")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 internal constant SLOT = 0x167f1370ddc3008f4c61b85ed9ba614cadb0cba2d573945d59c228406ae13100;
 
@@ -111,5 +135,24 @@ library StakingStorage {
         assembly {
             $.slot := SLOT
         }
+    }
+}
+
+/// @title PoolFlags
+/// @notice Bits of {Pool.flags}.
+library PoolFlags {
+    /// @dev The provider has its own cap (`Terms.maxStake`).
+    uint8 internal constant CAPPED = 1;
+    /// @dev A commission increase is scheduled (`Terms.pendingCommissionBps`).
+    uint8 internal constant COMMISSION_PENDING = 2;
+    /// @dev `Provider.queuedRewards` holds rewards waiting for the next settlement.
+    uint8 internal constant REWARDS_QUEUED = 4;
+
+    function has(uint8 flags, uint8 flag) internal pure returns (bool) {
+        return flags & flag != 0;
+    }
+
+    function set(uint8 flags, uint8 flag, bool on) internal pure returns (uint8) {
+        return on ? flags | flag : flags & ~flag;
     }
 }

@@ -6,7 +6,7 @@ import {IStakingEvents} from "../interfaces/IStakingEvents.sol";
 import {Parameters} from "../interfaces/IStakingTypes.sol";
 import {RewardMath} from "../libraries/RewardMath.sol";
 import {StakeLib} from "../libraries/StakeLib.sol";
-import {Account, Layout} from "../libraries/StakingStorage.sol";
+import {Allotment, Layout} from "../libraries/StakingStorage.sol";
 
 /// @title ConfigLogic
 /// @notice Governance settings: the parameters, the global cap and the allotments under it.
@@ -27,7 +27,8 @@ library ConfigLogic {
         }
         // Delegators must be able to leave before an increase applies, and the settlement that
         // first applies it must not cover time from before it was announced.
-        if (p.commissionNoticePeriod <= p.unbondingPeriod || p.commissionNoticePeriod < $.clock.epochLength) {
+        if (p.commissionNoticePeriod <= p.unbondingPeriod || p.commissionNoticePeriod < $.totals.epochLength)
+        {
             revert IStakingErrors.StakingInvalidParameter("commissionNoticePeriod", p.commissionNoticePeriod);
         }
         if (p.providerUnbondingPeriod < p.unbondingPeriod) {
@@ -48,13 +49,13 @@ library ConfigLogic {
     ///      smaller, and moves the pool-wide unused total by the change in this account's unused part.
     function setAllotment(Layout storage $, address account, uint256 allotment) external {
         if (account == address(0)) revert IStakingErrors.StakingZeroAddress();
-        Account storage acct = $.accounts[account];
+        Allotment storage current = $.allotments[account];
         uint96 newAllotment = StakeLib.toAmount(allotment);
-        uint96 oldUnused = acct.allotment - acct.allotmentUsed;
-        uint96 used = acct.allotmentUsed < newAllotment ? acct.allotmentUsed : newAllotment;
-        $.clock.unusedAllotments = $.clock.unusedAllotments - oldUnused + (newAllotment - used);
-        acct.allotment = newAllotment;
-        acct.allotmentUsed = used;
+        uint96 oldUnused = current.amount - current.used;
+        uint96 used = current.used < newAllotment ? current.used : newAllotment;
+        $.ledger.unusedAllotments = $.ledger.unusedAllotments - oldUnused + (newAllotment - used);
+        current.amount = newAllotment;
+        current.used = used;
         emit IStakingEvents.AllotmentSet(account, newAllotment, used);
     }
 }

@@ -5,6 +5,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 
+import {IRewardVault} from "../interfaces/IRewardVault.sol";
 import {IStakingErrors} from "../interfaces/IStakingErrors.sol";
 import {IStakingEvents} from "../interfaces/IStakingEvents.sol";
 import {Parameters, ProviderStatus} from "../interfaces/IStakingTypes.sol";
@@ -12,7 +13,16 @@ import {CapacityLib} from "../libraries/CapacityLib.sol";
 import {PoolLib} from "../libraries/PoolLib.sol";
 import {RewardMath} from "../libraries/RewardMath.sol";
 import {StakeLib} from "../libraries/StakeLib.sol";
-import {Bond, Delegation, Layout, Pool, Provider, Settlement} from "../libraries/StakingStorage.sol";
+import {
+    Bond,
+    Delegation,
+    Layout,
+    Pool,
+    PoolFlags,
+    Provider,
+    Stake,
+    Terms
+} from "../libraries/StakingStorage.sol";
 
 /// @title ProviderLogic
 /// @notice A provider's life cycle: register, admit, describe, commission, jail, slash, exit.
@@ -22,9 +32,13 @@ library ProviderLogic {
     using SafeERC20 for IERC20;
     using EnumerableSet for EnumerableSet.AddressSet;
 
-    function register(Layout storage $, uint256 selfStake, uint16 commissionBps, string calldata metadataURI)
-        external
-    {
+    function register(
+        Layout storage $,
+        IERC20 token,
+        uint256 selfStake,
+        uint16 commissionBps,
+        string calldata metadataURI
+    ) external {
         Provider storage prov = $.providers[msg.sender];
         if (prov.pool.status != ProviderStatus.None) {
             revert IStakingErrors.StakingProviderAlreadyRegistered(msg.sender);
@@ -40,25 +54,29 @@ library ProviderLogic {
         StakeLib.takeGlobalRoom($, msg.sender, amount);
 
         prov.pool = Pool({
-            totalStake: amount,
             selfStake: amount,
+            commissionAccrued: 0,
             status: ProviderStatus.Pending,
             commissionBps: commissionBps,
-            lastUpdate: uint32(block.timestamp),
-            capped: false
+            lowScoreStreak: 0,
+            lastScoreBps: 0,
+            flags: 0
         });
+        prov.stake = Stake({total: amount, stakeSeconds: 0, updatedAt: uint32(block.timestamp)});
+        // Non-zero from the start, so no settlement or delegator pays for creating the slot.
+        prov.stream.updatedAt = uint32(block.timestamp);
         prov.metadataURI = metadataURI;
         $.delegations[msg.sender][msg.sender].stake = amount;
 
-        $.token.safeTransferFrom(msg.sender, address(this), amount);
+        token.safeTransferFrom(msg.sender, address(this), amount);
         emit IStakingEvents.ProviderRegistered(msg.sender, amount, commissionBps, metadataURI);
         emit IStakingEvents.Delegated(msg.sender, msg.sender, amount, amount, amount);
     }
 
     function admit(Layout storage $, address provider) external {
         Provider storage prov = $.providers[provider];
-        StakeLib.requireStatus(provider, prov.pool.status, ProviderStatus.Pending);
-        (Pool memory pool,) = PoolLib.accrue($, prov);
+        Pool memory pool = prov.pool;
+        StakeLib.requireStatus(provider, pool.status, ProviderStatus.Pending);
         // A slash may have taken a Pending bond below the minimum.
         uint96 minSelfStake = $.params.minSelfStake;
         if (pool.selfStake < minSelfStake) {
@@ -80,149 +98,164 @@ library ProviderLogic {
 
     function setCommission(Layout storage $, uint16 commissionBps) external {
         Provider storage prov = $.providers[msg.sender];
-        uint16 current = prov.pool.commissionBps;
-        _requireRegistered(msg.sender, prov.pool.status);
+        Pool memory pool = prov.pool;
+        _requireRegistered(msg.sender, pool.status);
         uint16 maxBps = $.params.maxCommissionBps;
         if (commissionBps > maxBps) revert IStakingErrors.StakingCommissionTooHigh(commissionBps, maxBps);
 
-        Settlement storage st = prov.settlement;
-        if (commissionBps <= current) {
+        Terms storage terms = prov.terms;
+        if (commissionBps <= pool.commissionBps) {
             // A decrease (or no change) applies at once and cancels any scheduled increase.
-            st.pendingCommissionBps = 0;
-            st.commissionEffectiveAt = 0;
-            prov.pool.commissionBps = commissionBps;
-            emit IStakingEvents.CommissionChanged(msg.sender, current, commissionBps);
+            terms.pendingCommissionBps = 0;
+            terms.commissionEffectiveAt = 0;
+            emit IStakingEvents.CommissionChanged(msg.sender, pool.commissionBps, commissionBps);
+            pool.commissionBps = commissionBps;
+            pool.flags = PoolFlags.set(pool.flags, PoolFlags.COMMISSION_PENDING, false);
         } else {
             uint256 effectiveAt = block.timestamp + $.params.commissionNoticePeriod;
-            st.pendingCommissionBps = commissionBps;
-            st.commissionEffectiveAt = uint32(effectiveAt);
+            terms.pendingCommissionBps = commissionBps;
+            terms.commissionEffectiveAt = uint32(effectiveAt);
+            pool.flags = PoolFlags.set(pool.flags, PoolFlags.COMMISSION_PENDING, true);
             emit IStakingEvents.CommissionIncreaseScheduled(msg.sender, commissionBps, effectiveAt);
         }
+        prov.pool = pool;
     }
 
     function exit(Layout storage $, address provider, bool removed) external {
         Provider storage prov = $.providers[provider];
-        (Pool memory pool, uint256 rpt) = PoolLib.accrue($, prov);
+        Pool memory pool = prov.pool;
         _requireRegistered(provider, pool.status);
         if (pool.status == ProviderStatus.Active || pool.status == ProviderStatus.Jailed) {
             $.scored.remove(provider);
         }
 
+        Stake memory stake = PoolLib.stakeNow(prov);
+        uint256 rpt = PoolLib.accrue($, prov, stake.total);
         uint96 selfStake = pool.selfStake;
         Delegation storage own = $.delegations[provider][provider];
-        PoolLib.sync(own, rpt);
-        own.stake = 0;
+        PoolLib.store(own, 0, PoolLib.owed(own, rpt), rpt);
         pool.selfStake = 0;
-        pool.totalStake -= selfStake;
         pool.status = ProviderStatus.Exited;
-        prov.pool = pool;
+        stake.total -= selfStake;
+        prov.stake = stake;
         StakeLib.releaseGlobalRoom($, provider, selfStake);
 
-        uint256 releaseAt = block.timestamp + $.params.providerUnbondingPeriod;
-        Bond storage bond = prov.bond;
-        uint96 unbonding = bond.unbondingSelfStake + selfStake;
-        bond.unbondingSelfStake = unbonding;
-        if (releaseAt > bond.releaseAt) bond.releaseAt = uint32(releaseAt);
-        else releaseAt = bond.releaseAt;
-        prov.settlement.pendingCommissionBps = 0;
-        prov.settlement.commissionEffectiveAt = 0;
-        // An exited pool is never settled again: queued rewards start streaming now.
-        if (prov.settlement.rewardsQueued) {
-            prov.settlement.rewardsQueued = false;
-            uint256 queued = prov.queuedRewards;
-            prov.queuedRewards = 0;
-            PoolLib.restartStream($, prov, queued);
-        }
+        (uint256 unbonding, uint256 releaseAt) =
+            StakeLib.unbondSelfStake(prov.bond, selfStake, $.params.providerUnbondingPeriod);
+        _closePool($, prov, pool);
         emit IStakingEvents.ProviderExited(provider, unbonding, releaseAt, removed);
     }
 
     function jail(Layout storage $, address provider) external {
         Provider storage prov = $.providers[provider];
-        StakeLib.requireStatus(provider, prov.pool.status, ProviderStatus.Active);
-        StakeLib.jail($, prov);
-        emit IStakingEvents.ProviderJailed(provider, StakeLib.currentEpoch($), true);
+        Pool memory pool = prov.pool;
+        StakeLib.requireStatus(provider, pool.status, ProviderStatus.Active);
+        StakeLib.jail($, prov, pool);
+        emit IStakingEvents.ProviderJailed(provider, StakeLib.currentEpoch($.totals), true);
     }
 
     function unjail(Layout storage $, address provider, bool byGovernance) external {
         Provider storage prov = $.providers[provider];
-        StakeLib.requireStatus(provider, prov.pool.status, ProviderStatus.Jailed);
+        Pool memory pool = prov.pool;
+        StakeLib.requireStatus(provider, pool.status, ProviderStatus.Jailed);
         if (!byGovernance) {
-            Settlement memory st = prov.settlement;
             Parameters memory params = $.params;
-            uint256 availableAt = uint256(st.jailedAt) + params.jailCooldown;
+            uint256 availableAt = uint256(prov.terms.jailedAt) + params.jailCooldown;
             if (block.timestamp < availableAt) revert IStakingErrors.StakingJailCooldown(availableAt);
-            if (st.lowScoreStreak != 0) {
-                revert IStakingErrors.StakingScoreBelowThreshold(st.lastScoreBps, params.jailThresholdBps);
+            if (pool.lowScoreStreak != 0) {
+                revert IStakingErrors.StakingScoreBelowThreshold(pool.lastScoreBps, params.jailThresholdBps);
             }
-            uint256 selfStake = prov.pool.selfStake;
-            if (selfStake < params.minSelfStake) {
-                revert IStakingErrors.StakingBelowMinSelfStake(selfStake, params.minSelfStake);
+            if (pool.selfStake < params.minSelfStake) {
+                revert IStakingErrors.StakingBelowMinSelfStake(pool.selfStake, params.minSelfStake);
             }
         }
-        (Pool memory pool,) = PoolLib.accrue($, prov);
         pool.status = ProviderStatus.Active;
+        pool.lowScoreStreak = 0;
         prov.pool = pool;
-        prov.settlement.lowScoreStreak = 0;
         _startWindow(prov);
         emit IStakingEvents.ProviderUnjailed(provider, byGovernance);
     }
 
-    function slash(Layout storage $, address provider, uint256 amount) external {
+    function slash(Layout storage $, IERC20 token, address provider, uint256 amount) external {
         if (amount == 0) revert IStakingErrors.StakingZeroAmount();
         Provider storage prov = $.providers[provider];
-        (Pool memory pool, uint256 rpt) = PoolLib.accrue($, prov);
+        Pool memory pool = prov.pool;
         if (pool.status == ProviderStatus.None) revert IStakingErrors.StakingUnknownProvider(provider);
         Bond memory bond = prov.bond;
-        uint256 maxAmount =
-            (uint256(pool.selfStake) + bond.unbondingSelfStake) * $.params.maxSlashBps / RewardMath.BPS;
+        uint256 maxAmount = (uint256(pool.selfStake) + bond.unbonding) * $.params.maxSlashBps / RewardMath.BPS;
         if (amount > maxAmount) revert IStakingErrors.StakingSlashTooLarge(amount, maxAmount);
 
         // Active self-stake is the first-loss bond; unbonding self-stake covers the rest.
         uint96 fromStake = uint96(CapacityLib.min(amount, pool.selfStake));
         uint96 fromUnbonding = uint96(amount - fromStake);
         if (fromStake != 0) {
+            Stake memory stake = PoolLib.stakeNow(prov);
+            uint256 rpt = PoolLib.accrue($, prov, stake.total);
             Delegation storage own = $.delegations[provider][provider];
-            PoolLib.sync(own, rpt);
-            own.stake -= fromStake;
+            Delegation memory current = own;
+            PoolLib.store(own, current.stake - fromStake, PoolLib.owed(current, rpt), rpt);
             pool.selfStake -= fromStake;
-            pool.totalStake -= fromStake;
+            stake.total -= fromStake;
+            prov.stake = stake;
             StakeLib.releaseGlobalRoom($, provider, fromStake);
         }
-        if (fromUnbonding != 0) prov.bond.unbondingSelfStake = bond.unbondingSelfStake - fromUnbonding;
-        prov.pool = pool;
+        if (fromUnbonding != 0) prov.bond.unbonding = bond.unbonding - fromUnbonding;
 
         if (pool.status == ProviderStatus.Active && pool.selfStake < $.params.minSelfStake) {
-            StakeLib.jail($, prov);
-            emit IStakingEvents.ProviderJailed(provider, StakeLib.currentEpoch($), true);
+            StakeLib.jail($, prov, pool);
+            emit IStakingEvents.ProviderJailed(provider, StakeLib.currentEpoch($.totals), true);
+        } else {
+            prov.pool = pool;
         }
-        $.token.forceApprove(address($.vault), amount);
-        $.vault.fund(amount);
+        IRewardVault vault = $.vault;
+        token.forceApprove(address(vault), amount);
+        vault.fund(amount);
         emit IStakingEvents.Slashed(provider, fromStake, fromUnbonding, pool.selfStake);
     }
 
-    function withdrawSelfStake(Layout storage $) external {
+    function withdrawSelfStake(Layout storage $, IERC20 token) external {
         Bond storage bond = $.providers[msg.sender].bond;
-        uint96 amount = bond.unbondingSelfStake;
+        uint96 amount = bond.unbonding;
         if (amount == 0 || block.timestamp < bond.releaseAt) {
             revert IStakingErrors.StakingNothingToWithdraw();
         }
-        bond.unbondingSelfStake = 0;
-        $.token.safeTransfer(msg.sender, amount);
+        bond.unbonding = 0;
+        token.safeTransfer(msg.sender, amount);
         emit IStakingEvents.SelfStakeWithdrawn(msg.sender, amount);
     }
 
     function setProviderCap(Layout storage $, address provider, uint256 maxStake) external {
         Provider storage prov = $.providers[provider];
-        if (prov.pool.status == ProviderStatus.None) revert IStakingErrors.StakingUnknownProvider(provider);
-        prov.bond.maxStake = StakeLib.toAmount(maxStake);
-        prov.pool.capped = maxStake != 0;
+        Pool memory pool = prov.pool;
+        if (pool.status == ProviderStatus.None) revert IStakingErrors.StakingUnknownProvider(provider);
+        prov.terms.maxStake = StakeLib.toAmount(maxStake);
+        pool.flags = PoolFlags.set(pool.flags, PoolFlags.CAPPED, maxStake != 0);
+        prov.pool = pool;
         emit IStakingEvents.ProviderCapSet(provider, maxStake);
+    }
+
+    /// @dev An exited pool is never settled again: a scheduled commission change is dropped and
+    ///      queued rewards start streaming now.
+    function _closePool(Layout storage $, Provider storage prov, Pool memory pool) private {
+        if (PoolFlags.has(pool.flags, PoolFlags.COMMISSION_PENDING)) {
+            prov.terms.pendingCommissionBps = 0;
+            prov.terms.commissionEffectiveAt = 0;
+        }
+        if (PoolFlags.has(pool.flags, PoolFlags.REWARDS_QUEUED)) {
+            uint256 queued = prov.queuedRewards;
+            prov.queuedRewards = 0;
+            PoolLib.restartStream($, prov, queued, $.totals.epochLength);
+        }
+        pool.flags = PoolFlags.set(pool.flags, PoolFlags.COMMISSION_PENDING | PoolFlags.REWARDS_QUEUED, false);
+        prov.pool = pool;
     }
 
     /// @dev Stake-time before this point (Pending, Jailed) earns nothing at the next settlement.
     function _startWindow(Provider storage prov) private {
-        prov.stream.stakeSeconds = 0;
-        prov.settlement.windowStart = uint32(block.timestamp);
+        Stake memory stake = prov.stake;
+        stake.stakeSeconds = 0;
+        stake.updatedAt = uint32(block.timestamp);
+        prov.stake = stake;
     }
 
     function _requireRegistered(address provider, ProviderStatus status) private pure {

@@ -13,7 +13,16 @@ import {EpochLib} from "../libraries/EpochLib.sol";
 import {PoolLib} from "../libraries/PoolLib.sol";
 import {RewardMath} from "../libraries/RewardMath.sol";
 import {StakeLib} from "../libraries/StakeLib.sol";
-import {Clock, Layout, Pool, Provider, Settlement} from "../libraries/StakingStorage.sol";
+import {
+    Layout,
+    Ledger,
+    Pool,
+    PoolFlags,
+    Provider,
+    Stake,
+    Terms,
+    Totals
+} from "../libraries/StakingStorage.sol";
 
 /// @title SettlementLogic
 /// @notice Funds pools' reward streams: `addRewards` from anyone, and the settlement of an ended
@@ -30,6 +39,7 @@ library SettlementLogic {
         uint256 epoch;
         uint256 budget;
         uint256 totalWeight;
+        uint256 epochLength;
         uint16 jailThresholdBps;
         uint8 jailAfterEpochs;
         uint16 maxCommissionBps;
@@ -41,9 +51,10 @@ library SettlementLogic {
         address[] calldata providers,
         uint16[] calldata scoresBps
     ) external {
-        Clock memory clock = $.clock;
-        uint256 next = $.totals.nextEpoch;
-        uint256 endsAt = EpochLib.endOf(epoch, clock.genesis, clock.epochLength);
+        Totals memory t = $.totals;
+        Ledger memory ledger = $.ledger;
+        uint256 next = ledger.nextEpoch;
+        uint256 endsAt = EpochLib.endOf(epoch, t.genesis, t.epochLength);
         if (epoch != next || block.timestamp < endsAt) {
             revert IStakingErrors.StakingEpochNotSettleable(epoch, next, endsAt);
         }
@@ -57,6 +68,7 @@ library SettlementLogic {
             epoch: epoch,
             budget: 0,
             totalWeight: _totalWeight($, providers, scoresBps),
+            epochLength: t.epochLength,
             jailThresholdBps: params.jailThresholdBps,
             jailAfterEpochs: params.jailAfterEpochs,
             maxCommissionBps: params.maxCommissionBps
@@ -64,10 +76,9 @@ library SettlementLogic {
         if (round.totalWeight != 0) {
             // The budget follows the time since the previous settlement, so a settler that falls
             // behind and catches up pays every epoch's budget, however it catches up.
-            uint256 lastSettledAt = next == 0 ? clock.genesis : $.totals.lastSettledAt;
-            uint256 due =
-                Math.mulDiv(params.rewardPerEpoch, block.timestamp - lastSettledAt, clock.epochLength);
-            round.budget = _fundBudget($, due, clock.rewardReserve);
+            uint256 lastSettledAt = next == 0 ? t.genesis : ledger.lastSettledAt;
+            uint256 due = Math.mulDiv(params.rewardPerEpoch, block.timestamp - lastSettledAt, t.epochLength);
+            round.budget = _fundBudget($, due, ledger.rewardReserve);
         }
 
         uint256 distributed;
@@ -75,35 +86,41 @@ library SettlementLogic {
             distributed += _settleProvider($, round, providers[i], scoresBps[i]);
         }
         // Rounding remainders of the split stay in the reserve for the next epoch.
-        uint96 reserve = $.clock.rewardReserve - uint96(distributed);
-        $.clock.rewardReserve = reserve;
-        $.totals.nextEpoch = uint32(next + 1);
-        $.totals.lastSettledAt = uint32(block.timestamp);
-        emit IStakingEvents.EpochSettled(epoch, round.budget, distributed, round.totalWeight, reserve);
+        ledger = $.ledger;
+        ledger.rewardReserve -= uint96(distributed);
+        ledger.nextEpoch = uint32(next + 1);
+        ledger.lastSettledAt = uint32(block.timestamp);
+        $.ledger = ledger;
+        emit IStakingEvents.EpochSettled(
+            epoch, round.budget, distributed, round.totalWeight, ledger.rewardReserve
+        );
     }
 
     /// @notice Adds `amount` from the caller to a provider's rewards (Active or Jailed pools). An
     ///         idle stream starts at once; a running one is never stretched: the amount waits for the
     ///         pool's next settlement.
-    function addRewards(Layout storage $, address provider, uint256 amount) external {
+    function addRewards(Layout storage $, IERC20 token, address provider, uint256 amount) external {
         if (amount == 0) revert IStakingErrors.StakingZeroAmount();
         Provider storage prov = $.providers[provider];
-        (Pool memory pool,) = PoolLib.accrue($, prov);
+        Pool memory pool = prov.pool;
         if (pool.status != ProviderStatus.Active && pool.status != ProviderStatus.Jailed) {
             StakeLib.requireActive(provider, pool.status);
         }
         uint96 value = StakeLib.toAmount(amount);
-        prov.pool = pool;
+        PoolLib.accrue($, prov, prov.stake.total);
         uint256 rate = prov.stream.rate;
         uint256 finish = prov.stream.finish;
         bool queued = finish > block.timestamp;
         if (queued) {
             prov.queuedRewards += value;
-            prov.settlement.rewardsQueued = true;
+            if (!PoolFlags.has(pool.flags, PoolFlags.REWARDS_QUEUED)) {
+                pool.flags = PoolFlags.set(pool.flags, PoolFlags.REWARDS_QUEUED, true);
+                prov.pool = pool;
+            }
         } else {
-            (rate, finish) = PoolLib.restartStream($, prov, value);
+            (rate, finish) = PoolLib.restartStream($, prov, value, $.totals.epochLength);
         }
-        $.token.safeTransferFrom(msg.sender, address(this), value);
+        token.safeTransferFrom(msg.sender, address(this), value);
         emit IStakingEvents.PoolRewardsAdded(provider, msg.sender, value, queued, rate, finish);
     }
 
@@ -121,10 +138,10 @@ library SettlementLogic {
             uint16 score = scoresBps[i];
             if (score > RewardMath.BPS) revert IStakingErrors.StakingScoreTooHigh(score);
             Provider storage prov = $.providers[provider];
-            Pool memory pool = prov.pool;
-            if (pool.status == ProviderStatus.Active) {
-                totalWeight += RewardMath.weight(PoolLib.stakeSecondsNow(prov, pool), score);
-            } else if (pool.status != ProviderStatus.Jailed) {
+            ProviderStatus status = prov.pool.status;
+            if (status == ProviderStatus.Active) {
+                totalWeight += RewardMath.weight(PoolLib.integrate(prov.stake), score);
+            } else if (status != ProviderStatus.Jailed) {
                 revert IStakingErrors.StakingInvalidSettlementSet();
             }
         }
@@ -135,7 +152,7 @@ library SettlementLogic {
         if (reserve >= due) return due;
         uint256 pulled = $.vault.release(due - reserve);
         budget = reserve + pulled;
-        $.clock.rewardReserve = uint96(budget);
+        $.ledger.rewardReserve = uint96(budget);
     }
 
     /// @dev Second pass for one provider. Returns what it was given (commission + pool share).
@@ -144,26 +161,22 @@ library SettlementLogic {
         returns (uint256 reward)
     {
         Provider storage prov = $.providers[provider];
-        (Pool memory pool,) = PoolLib.accrue($, prov);
-        Settlement memory st = prov.settlement;
-        uint256 stakeSeconds = prov.stream.stakeSeconds;
-        uint256 window = block.timestamp - st.windowStart;
+        Pool memory pool = prov.pool;
+        Stake memory stake = PoolLib.stakeNow(prov);
+        uint256 stakeSeconds = stake.stakeSeconds;
+        PoolLib.accrue($, prov, stake.total);
 
-        if (st.commissionEffectiveAt != 0 && st.commissionEffectiveAt <= block.timestamp) {
-            emit IStakingEvents.CommissionChanged(provider, pool.commissionBps, st.pendingCommissionBps);
-            pool.commissionBps = st.pendingCommissionBps;
-            st.pendingCommissionBps = 0;
-            st.commissionEffectiveAt = 0;
+        if (PoolFlags.has(pool.flags, PoolFlags.COMMISSION_PENDING)) {
+            _applyCommissionChange(prov, pool, provider);
         }
 
         uint256 commission;
-        uint256 rate = prov.stream.rate;
         uint256 toStream;
-        bool restart = st.rewardsQueued;
+        bool restart = PoolFlags.has(pool.flags, PoolFlags.REWARDS_QUEUED);
         if (restart) {
             toStream = prov.queuedRewards;
             prov.queuedRewards = 0;
-            st.rewardsQueued = false;
+            pool.flags = PoolFlags.set(pool.flags, PoolFlags.REWARDS_QUEUED, false);
         }
         if (pool.status == ProviderStatus.Active && round.totalWeight != 0) {
             reward = RewardMath.shareDown(
@@ -174,28 +187,37 @@ library SettlementLogic {
                 reward,
                 pool.commissionBps < round.maxCommissionBps ? pool.commissionBps : round.maxCommissionBps
             );
-            st.commissionAccrued += uint96(commission);
+            pool.commissionAccrued += uint96(commission);
             toStream += poolShare;
             restart = true;
         }
-        if (restart) (rate,) = PoolLib.restartStream($, prov, toStream);
-        prov.stream.stakeSeconds = 0;
-        st.windowStart = uint32(block.timestamp);
-        st.lastScoreBps = scoreBps;
+        if (restart) PoolLib.restartStream($, prov, toStream, round.epochLength);
+        stake.stakeSeconds = 0;
+        prov.stake = stake;
+        pool.lastScoreBps = scoreBps;
         if (scoreBps < round.jailThresholdBps) {
-            if (st.lowScoreStreak < type(uint8).max) ++st.lowScoreStreak;
-            if (pool.status == ProviderStatus.Active && st.lowScoreStreak >= round.jailAfterEpochs) {
+            if (pool.lowScoreStreak < type(uint8).max) ++pool.lowScoreStreak;
+            if (pool.status == ProviderStatus.Active && pool.lowScoreStreak >= round.jailAfterEpochs) {
                 pool.status = ProviderStatus.Jailed;
-                st.jailedAt = uint32(block.timestamp);
+                prov.terms.jailedAt = uint32(block.timestamp);
                 emit IStakingEvents.ProviderJailed(provider, round.epoch, false);
             }
         } else {
-            st.lowScoreStreak = 0;
+            pool.lowScoreStreak = 0;
         }
         prov.pool = pool;
-        prov.settlement = st;
-        emit IStakingEvents.ProviderSettled(
-            round.epoch, provider, scoreBps, stakeSeconds, window, reward, commission, rate
-        );
+        emit IStakingEvents.ProviderSettled(round.epoch, provider, scoreBps, stakeSeconds, reward, commission);
+    }
+
+    /// @dev A scheduled commission increase applies at the first settlement after its notice ran out.
+    function _applyCommissionChange(Provider storage prov, Pool memory pool, address provider) private {
+        Terms memory terms = prov.terms;
+        if (terms.commissionEffectiveAt > block.timestamp) return;
+        emit IStakingEvents.CommissionChanged(provider, pool.commissionBps, terms.pendingCommissionBps);
+        pool.commissionBps = terms.pendingCommissionBps;
+        pool.flags = PoolFlags.set(pool.flags, PoolFlags.COMMISSION_PENDING, false);
+        terms.pendingCommissionBps = 0;
+        terms.commissionEffectiveAt = 0;
+        prov.terms = terms;
     }
 }

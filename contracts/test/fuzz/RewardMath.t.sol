@@ -73,9 +73,24 @@ contract RewardMathFuzzTest is Test {
     function test_fuzz_streamRateDown_conserves(uint256 amount, uint256 duration) public pure {
         amount = bound(amount, 0, MAX_AMOUNT);
         duration = bound(duration, 1, type(uint32).max);
-        (uint256 rate, uint256 remainder) = RewardMath.streamRateDown(amount, duration);
+        (uint256 rate, uint256 remainder) = RewardMath.streamRateDown(amount, duration, type(uint80).max);
         assertEq(rate * duration + remainder, amount, "stream does not add up");
-        assertLt(remainder, duration, "remainder of a full wei per second or more");
+        if (rate < type(uint80).max) {
+            assertLt(remainder, duration, "remainder of a full wei per second or more");
+        }
+    }
+
+    /// @dev A rate above the cap is clamped and the excess comes back as remainder, never lost.
+    function test_fuzz_streamRateDown_capsRate(uint256 amount, uint256 duration, uint256 maxRate)
+        public
+        pure
+    {
+        amount = bound(amount, 0, MAX_AMOUNT);
+        duration = bound(duration, 1, type(uint32).max);
+        maxRate = bound(maxRate, 0, type(uint80).max);
+        (uint256 rate, uint256 remainder) = RewardMath.streamRateDown(amount, duration, maxRate);
+        assertLe(rate, maxRate, "rate above the cap");
+        assertEq(rate * duration + remainder, amount, "stream does not add up");
     }
 
     /// @dev However a streamed amount is shared among stakes summing to the pool total, the pool

@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {StdInvariant} from "forge-std/StdInvariant.sol";
 
 import {ProviderView, UnbondingEntry} from "../../src/interfaces/IStakingTypes.sol";
+import {RewardMath} from "../../src/libraries/RewardMath.sol";
 import {StakingFixture} from "../utils/StakingFixture.sol";
 import {StakingHandler} from "./handlers/StakingHandler.sol";
 
@@ -168,7 +169,9 @@ abstract contract InvariantBase is StakingFixture {
     ///      what addRewards queued for its next settlement.
     function _unstreamed(State memory st, uint256 i) internal view returns (uint256) {
         ProviderView memory v = st.pools[i];
-        uint256 from = v.totalStake == 0 ? handler.poolLastUpdate(providers[i]) : block.timestamp;
+        uint256 from = v.totalStake < RewardMath.MIN_EARNING_STAKE
+            ? handler.streamUpdatedAt(providers[i])
+            : block.timestamp;
         uint256 streaming = v.rewardFinish > from ? v.rewardRate * (v.rewardFinish - from) : 0;
         return streaming + handler.queuedRewards(providers[i]);
     }

@@ -249,14 +249,7 @@ contract JailUnjailTest is UnitBase {
         uint256 stakeSeconds = (SELF + 10_000 ether) * (L / 2);
         vm.expectEmit(address(staking));
         emit IStakingEvents.ProviderSettled(
-            0,
-            p1,
-            10_000,
-            stakeSeconds,
-            L / 2,
-            REWARD * stakeSeconds / (stakeSeconds + SELF * L),
-            0,
-            REWARD * stakeSeconds / (stakeSeconds + SELF * L) / L
+            0, p1, 10_000, stakeSeconds, REWARD * stakeSeconds / (stakeSeconds + SELF * L), 0
         );
         settleTwo(p1, 10_000, p2, 10_000);
     }

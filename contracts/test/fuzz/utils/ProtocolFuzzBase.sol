@@ -11,10 +11,8 @@ import {StakingFixture} from "../../utils/StakingFixture.sol";
 abstract contract ProtocolFuzzBase is StakingFixture {
     struct Settled {
         uint256 stakeSeconds;
-        uint256 window;
         uint256 reward;
         uint256 commission;
-        uint256 rate;
         bool found;
     }
 
@@ -50,8 +48,8 @@ abstract contract ProtocolFuzzBase is StakingFixture {
                 logs[i].topics.length == 3 && logs[i].topics[0] == sig
                     && address(uint160(uint256(logs[i].topics[2]))) == provider
             ) {
-                (, s.stakeSeconds, s.window, s.reward, s.commission, s.rate) =
-                    abi.decode(logs[i].data, (uint16, uint256, uint256, uint256, uint256, uint256));
+                (, s.stakeSeconds, s.reward, s.commission) =
+                    abi.decode(logs[i].data, (uint16, uint256, uint256, uint256));
                 s.found = true;
             }
         }

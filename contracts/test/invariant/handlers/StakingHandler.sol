@@ -4,6 +4,8 @@ pragma solidity ^0.8.28;
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {Test} from "forge-std/Test.sol";
 
+import {RewardMath} from "../../../src/libraries/RewardMath.sol";
+
 import {AnkrStaking} from "../../../src/AnkrStaking.sol";
 import {RewardVault} from "../../../src/RewardVault.sol";
 import {
@@ -27,6 +29,7 @@ contract StakingHandler is Test {
     uint256 internal constant PROVIDERS_SLOT_OFFSET = 8;
     /// @dev Slot of `queuedRewards` inside `Provider` (pool, stream, rewardPerToken, settlement,
     ///      bond, metadataURI, queuedRewards).
+    uint256 internal constant STREAM_SLOT = 2;
     uint256 internal constant QUEUED_REWARDS_SLOT = 6;
     bytes32 internal constant PERMIT_TYPEHASH =
         keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
@@ -160,18 +163,22 @@ contract StakingHandler is Test {
         return _callNames;
     }
 
-    /// @notice `pool.lastUpdate`, which no view exposes, read from storage. Checks the slot
-    ///         arithmetic against `totalStake` so a layout change fails loudly instead of silently.
-    function poolLastUpdate(address provider) public view returns (uint256) {
-        uint256 word = _poolWord(provider);
-        require(uint96(word) == staking.getProvider(provider).totalStake, "pool slot layout changed");
-        return uint32(word >> 216);
+    /// @notice When the pool's rewards were last brought up to date (`Stream.updatedAt`), which no
+    ///         view exposes, read from storage. Checks the slot arithmetic against the stream's end
+    ///         so a layout change fails loudly instead of silently.
+    function streamUpdatedAt(address provider) public view returns (uint256) {
+        uint256 word = _streamWord(provider);
+        require(
+            uint32(word >> 192) == staking.getProvider(provider).rewardFinish, "stream slot layout changed"
+        );
+        return uint32(word >> 224);
     }
 
-    /// @dev Slot 0 of a provider: totalStake (96) | selfStake (96) | status (8) | commission (16) | lastUpdate (32).
-    function _poolWord(address provider) internal view returns (uint256) {
+    /// @dev Slot 2 of a provider: rewardPerToken (112) | rate (80) | finish (32) | updatedAt (32).
+    function _streamWord(address provider) internal view returns (uint256) {
         bytes32 base = bytes32(uint256(STORAGE_SLOT) + PROVIDERS_SLOT_OFFSET);
-        return uint256(vm.load(address(staking), keccak256(abi.encode(provider, base))));
+        uint256 slot = uint256(keccak256(abi.encode(provider, base))) + STREAM_SLOT;
+        return uint256(vm.load(address(staking), bytes32(slot)));
     }
 
     /// @notice `Provider.queuedRewards` (rewards added while the pool's stream ran, waiting for its
@@ -187,7 +194,8 @@ contract StakingHandler is Test {
     ///         streamed since then goes to the reserve at the next accrual), plus queued rewards.
     function unstreamed(address provider) public view returns (uint256) {
         ProviderView memory v = staking.getProvider(provider);
-        uint256 from = v.totalStake == 0 ? poolLastUpdate(provider) : block.timestamp;
+        uint256 from =
+            v.totalStake < RewardMath.MIN_EARNING_STAKE ? streamUpdatedAt(provider) : block.timestamp;
         uint256 streaming = v.rewardFinish > from ? v.rewardRate * (v.rewardFinish - from) : 0;
         return streaming + queuedRewards(provider);
     }
@@ -755,12 +763,13 @@ contract StakingHandler is Test {
         if (entries.length == staking.MAX_UNBONDING_ENTRIES()) ++ghost_queueMerges;
     }
 
-    /// @dev Each action accrues at most every pool once (settlement, claimAll) and syncs at most a
-    ///      handful of delegations; each accrual keeps back < total/1e18 + 1 wei, each sync < 1 wei.
+    /// @dev Each action accrues at most every pool once (settlement, claimAll) and rewrites at most
+    ///      a handful of delegations; each accrual keeps back < total/1e18 + 1 wei, each sync < 1 wei,
+    ///      and each carried balance (a stake change keeping what it earned) < stake/1e18 + 1 wei.
     function _accountDust() internal {
         uint256 bound_ = 8;
         for (uint256 i; i < _providers.length; ++i) {
-            bound_ += _poolWord(_providers[i]) % (1 << 96) / WAD + 2;
+            bound_ += 2 * (staking.getProvider(_providers[i]).totalStake / WAD + 2);
         }
         // Pools may have been larger during the action than after it (an undelegation, an exit):
         // double the bound rather than track every intermediate state.
