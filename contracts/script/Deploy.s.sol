@@ -37,13 +37,12 @@ contract Deploy is Script {
         if (d.token == address(0)) d.token = address(new TestANKR(deployer, 10_000_000_000 ether));
         RewardVault vault = new RewardVault(IERC20(d.token), deployer);
         d.vault = address(vault);
-        d.implementation = address(new AnkrStaking());
+        d.implementation = address(new AnkrStaking(IERC20(d.token)));
         d.staking = address(
             new ERC1967Proxy(
                 d.implementation,
                 abi.encodeCall(
-                    AnkrStaking.initialize,
-                    (IERC20(d.token), vault, admin, genesis, epochLength, Defaults.parameters())
+                    AnkrStaking.initialize, (vault, admin, genesis, epochLength, Defaults.parameters())
                 )
             )
         );

@@ -62,24 +62,30 @@ contract AnkrStaking is
     /// @inheritdoc IAnkrStaking
     uint256 public constant MAX_UNBONDING_ENTRIES = StakingStorage.MAX_UNBONDING_ENTRIES;
 
-    /// @custom:oz-upgrades-unsafe-allow constructor
-    constructor() {
+    /// @dev The staked token, fixed in the implementation's code so that no operation pays to read
+    ///      it: every implementation a proxy upgrades to must be built with the same token.
+    IERC20 private immutable TOKEN;
+
+    /// @param token_ The staked token: a plain 18-decimal ERC-20 (no fee on transfer, no rebasing).
+    /// @custom:oz-upgrades-unsafe-allow constructor state-variable-immutable
+    constructor(IERC20 token_) {
+        if (address(token_) == address(0)) revert StakingZeroAddress();
+        TOKEN = token_;
         _disableInitializers();
     }
 
-    /// @notice Sets the token, vault, clock and parameters, and gives `admin` every role; the deploy
+    /// @notice Sets the vault, clock and parameters, and gives `admin` every role; the deploy
     ///         script hands the roles to the timelock, oracle committee and guardian, then renounces.
     /// @param genesisTime Start of epoch 0.
     /// @param epochLength Seconds per epoch, fixed for the deployment (an upgrade may change it).
     function initialize(
-        IERC20 token_,
         IRewardVault vault_,
         address admin,
         uint256 genesisTime,
         uint256 epochLength,
         Parameters calldata params
     ) external initializer {
-        if (address(token_) == address(0) || address(vault_) == address(0) || admin == address(0)) {
+        if (address(vault_) == address(0) || admin == address(0)) {
             revert StakingZeroAddress();
         }
         if (epochLength == 0 || epochLength > type(uint32).max) {
@@ -89,7 +95,6 @@ contract AnkrStaking is
         __AccessControl_init();
         __Pausable_init();
         Layout storage $ = StakingStorage.layout();
-        $.token = token_;
         $.vault = vault_;
         $.totals.genesis = uint32(genesisTime);
         $.totals.epochLength = uint32(epochLength);
@@ -111,7 +116,7 @@ contract AnkrStaking is
         nonReentrant
     {
         Layout storage $ = StakingStorage.layout();
-        ProviderLogic.register($, $.token, selfStake, commissionBps, metadataURI);
+        ProviderLogic.register($, TOKEN, selfStake, commissionBps, metadataURI);
     }
 
     /// @inheritdoc IAnkrStaking
@@ -156,13 +161,13 @@ contract AnkrStaking is
     /// @inheritdoc IAnkrStaking
     function slash(address provider, uint256 amount) external onlyRole(GOVERNANCE_ROLE) nonReentrant {
         Layout storage $ = StakingStorage.layout();
-        ProviderLogic.slash($, $.token, provider, amount);
+        ProviderLogic.slash($, TOKEN, provider, amount);
     }
 
     /// @inheritdoc IAnkrStaking
     function withdrawSelfStake() external nonReentrant {
         Layout storage $ = StakingStorage.layout();
-        ProviderLogic.withdrawSelfStake($, $.token);
+        ProviderLogic.withdrawSelfStake($, TOKEN);
     }
 
     /// @inheritdoc IAnkrStaking
@@ -191,8 +196,7 @@ contract AnkrStaking is
         if (block.timestamp > deadline) revert StakingPermitExpired(deadline);
         // A front-run permit (its signature already used) must not block the delegation: the
         // transfer below still succeeds whenever the allowance is in place.
-        try IERC20Permit(address(StakingStorage.layout().token))
-            .permit(msg.sender, address(this), amount, deadline, v, r, s) {}
+        try IERC20Permit(address(TOKEN)).permit(msg.sender, address(this), amount, deadline, v, r, s) {}
             catch {}
         _delegate(provider, amount);
     }
@@ -228,7 +232,7 @@ contract AnkrStaking is
         uint256 next;
         (amount, first, next) = UnbondingLib.popMatured($.queues[msg.sender]);
         if (amount == 0) revert StakingNothingToWithdraw();
-        $.token.safeTransfer(msg.sender, amount);
+        TOKEN.safeTransfer(msg.sender, amount);
         emit Withdrawn(msg.sender, amount, first, next);
     }
 
@@ -258,7 +262,7 @@ contract AnkrStaking is
         Layout storage $ = StakingStorage.layout();
         amount = _takeRewards($, provider);
         if (amount == 0) revert StakingNothingToClaim();
-        $.token.safeTransfer(msg.sender, amount);
+        TOKEN.safeTransfer(msg.sender, amount);
     }
 
     /// @inheritdoc IAnkrStaking
@@ -268,7 +272,7 @@ contract AnkrStaking is
             amount += _takeRewards($, providers[i]);
         }
         if (amount == 0) revert StakingNothingToClaim();
-        $.token.safeTransfer(msg.sender, amount);
+        TOKEN.safeTransfer(msg.sender, amount);
     }
 
     /// @inheritdoc IAnkrStaking
@@ -297,7 +301,7 @@ contract AnkrStaking is
         if (isSelf) {
             pool.commissionAccrued = 0;
             pool.selfStake += value;
-            prov.pool = pool;
+            PoolLib.write(prov, pool);
         }
         stake.total += value;
         prov.stake = stake;
@@ -307,7 +311,7 @@ contract AnkrStaking is
     /// @inheritdoc IAnkrStaking
     function addRewards(address provider, uint256 amount) external nonReentrant {
         Layout storage $ = StakingStorage.layout();
-        SettlementLogic.addRewards($, $.token, provider, amount);
+        SettlementLogic.addRewards($, TOKEN, provider, amount);
     }
 
     /// @inheritdoc IAnkrStaking
@@ -357,7 +361,7 @@ contract AnkrStaking is
 
     /// @inheritdoc IAnkrStaking
     function token() external view returns (IERC20) {
-        return StakingStorage.layout().token;
+        return TOKEN;
     }
 
     /// @inheritdoc IAnkrStaking
@@ -443,7 +447,7 @@ contract AnkrStaking is
         uint96 value = StakeLib.toAmount(amount);
         (uint96 stake, uint96 poolStake) = _addStake($, provider, value);
         StakeLib.takeGlobalRoom($, msg.sender, value);
-        $.token.safeTransferFrom(msg.sender, address(this), value);
+        TOKEN.safeTransferFrom(msg.sender, address(this), value);
         emit Delegated(msg.sender, provider, value, stake, poolStake);
     }
 
@@ -470,7 +474,7 @@ contract AnkrStaking is
         PoolLib.store(d, newStake, PoolLib.owed(current, rpt), rpt);
         if (isSelf) {
             pool.selfStake += value;
-            prov.pool = pool;
+            PoolLib.write(prov, pool);
         }
         stake.total += value;
         prov.stake = stake;
@@ -497,7 +501,7 @@ contract AnkrStaking is
         if (msg.sender == provider) {
             StakeLib.checkSelfStakeDecrease($, provider, pool, stake.total, remaining);
             pool.selfStake = remaining;
-            prov.pool = pool;
+            PoolLib.write(prov, pool);
         } else {
             uint96 minDelegation = $.params.minDelegation;
             if (remaining != 0 && remaining < minDelegation) {

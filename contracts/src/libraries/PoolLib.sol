@@ -2,7 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {RewardMath} from "./RewardMath.sol";
-import {Delegation, Layout, Provider, Stake, Stream} from "./StakingStorage.sol";
+import {Delegation, Layout, Pool, Provider, Stake, Stream} from "./StakingStorage.sol";
 
 /// @title PoolLib
 /// @notice A provider pool's stake integral, its reward accumulator and its delegations' shares of
@@ -26,18 +26,37 @@ library PoolLib {
         return stakeSeconds > type(uint128).max ? type(uint128).max : uint128(stakeSeconds);
     }
 
+    /// @dev Writes the pool slot in one store. The compiler copies a memory struct to storage member
+    ///      by member (several stores to the same slot); the bit offsets follow {Pool}'s declaration,
+    ///      which the storage-layout check keeps fixed.
+    function write(Provider storage prov, Pool memory pool) internal {
+        uint256 word = uint256(pool.selfStake) | uint256(pool.commissionAccrued) << 96
+            | uint256(uint8(pool.status)) << 192 | uint256(pool.commissionBps) << 200
+            | uint256(pool.lowScoreStreak) << 216 | uint256(pool.lastScoreBps) << 224 | uint256(pool.flags)
+            << 240;
+        assembly ("memory-safe") {
+            sstore(prov.slot, word)
+        }
+    }
+
     /// @dev Streams rewards up to now into the accumulator of a pool holding `totalStake` and returns
     ///      the accumulator. Writes only when something changed.
     function accrue(Layout storage $, Provider storage prov, uint256 totalStake) internal returns (uint256) {
         Stream memory stream = prov.stream;
         if (stream.updatedAt == block.timestamp) return stream.rewardPerToken;
-        (uint256 rpt, uint256 unearned) = streamed(stream, totalStake);
+        uint256 unearned = advance(stream, totalStake);
         // Nobody was there to earn it: it goes back to the reward reserve.
         if (unearned != 0) $.ledger.rewardReserve += uint96(unearned);
+        prov.stream = stream;
+        return stream.rewardPerToken;
+    }
+
+    /// @dev Brings a stream held in memory up to now; returns what streamed to nobody.
+    function advance(Stream memory stream, uint256 totalStake) internal view returns (uint256 unearned) {
+        uint256 rpt;
+        (rpt, unearned) = streamed(stream, totalStake);
         stream.rewardPerToken = uint112(rpt);
         stream.updatedAt = uint32(block.timestamp);
-        prov.stream = stream;
-        return rpt;
     }
 
     /// @dev The accumulator as of now, and what streamed to nobody. A pool below
@@ -78,23 +97,34 @@ library PoolLib {
     }
 
     /// @dev Restarts a pool's stream over `length` seconds with `amount` plus what was still to
-    ///      stream; the rounding remainder of the rate goes to the reserve. Call after `accrue`.
+    ///      stream, and returns the rounding remainder of the rate for the reserve. The stream must
+    ///      be up to date (`advance`).
+    function restart(Stream memory stream, uint256 amount, uint256 length)
+        internal
+        view
+        returns (uint256 remainder)
+    {
+        if (stream.finish > block.timestamp) {
+            amount += uint256(stream.rate) * (stream.finish - block.timestamp);
+        }
+        uint256 rate;
+        (rate, remainder) = RewardMath.streamRateDown(amount, length, type(uint80).max);
+        stream.rate = uint80(rate);
+        stream.finish = uint32(block.timestamp + length);
+    }
+
+    /// @dev Brings a pool's stream up to now and restarts it with `amount` (see `restart`).
     function restartStream(Layout storage $, Provider storage prov, uint256 amount, uint256 length)
         internal
         returns (uint256 rate, uint256 finish)
     {
         Stream memory stream = prov.stream;
-        if (stream.finish > block.timestamp) {
-            amount += uint256(stream.rate) * (stream.finish - block.timestamp);
-        }
-        uint256 remainder;
-        (rate, remainder) = RewardMath.streamRateDown(amount, length, type(uint80).max);
-        if (remainder != 0) $.ledger.rewardReserve += uint96(remainder);
-        finish = block.timestamp + length;
-        stream.rate = uint80(rate);
-        stream.finish = uint32(finish);
-        stream.updatedAt = uint32(block.timestamp);
+        // Two statements: the stream must be advanced at its old rate before it restarts.
+        uint256 toReserve = advance(stream, prov.stake.total);
+        toReserve += restart(stream, amount, length);
+        if (toReserve != 0) $.ledger.rewardReserve += uint96(toReserve);
         prov.stream = stream;
+        return (stream.rate, stream.finish);
     }
 
     /// @dev What a delegation could claim now (plus the commission when `delegator` is the provider).

@@ -21,12 +21,14 @@ library RewardMath {
     }
 
     /// @notice The part of `budget` owed to a provider of weight `providerWeight`, rounded down.
+    /// @dev Plain arithmetic is exact here: a budget is below 2^96 (it is held in the reserve) and a
+    ///      weight below 2^142 (a 128-bit stake integral x 10,000), so the product stays below 2^238.
     function shareDown(uint256 budget, uint256 providerWeight, uint256 totalWeight)
         internal
         pure
         returns (uint256)
     {
-        return Math.mulDiv(budget, providerWeight, totalWeight);
+        return budget * providerWeight / totalWeight;
     }
 
     /// @notice Splits a provider's reward into its commission (rounded down) and the pool's share.

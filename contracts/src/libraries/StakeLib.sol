@@ -7,6 +7,7 @@ import {IStakingErrors} from "../interfaces/IStakingErrors.sol";
 import {Parameters, ProviderStatus} from "../interfaces/IStakingTypes.sol";
 import {CapacityLib} from "./CapacityLib.sol";
 import {EpochLib} from "./EpochLib.sol";
+import {PoolLib} from "./PoolLib.sol";
 import {Allotment, Bond, Layout, Pool, PoolFlags, Provider, Totals} from "./StakingStorage.sol";
 
 /// @title StakeLib
@@ -114,7 +115,7 @@ library StakeLib {
     function jail(Layout storage $, Provider storage prov, Pool memory pool) internal {
         pool.status = ProviderStatus.Jailed;
         pool.lowScoreStreak = $.params.jailAfterEpochs;
-        prov.pool = pool;
+        PoolLib.write(prov, pool);
         prov.terms.jailedAt = uint32(block.timestamp);
     }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 
 import {IRewardVault} from "../interfaces/IRewardVault.sol";
@@ -110,7 +109,6 @@ struct Ledger {
 
 /// @custom:storage-location erc7201:ankr.storage.Staking
 struct Layout {
-    IERC20 token;
     IRewardVault vault;
     Parameters params;
     Totals totals;

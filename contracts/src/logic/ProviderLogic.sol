@@ -83,7 +83,7 @@ library ProviderLogic {
             revert IStakingErrors.StakingBelowMinSelfStake(pool.selfStake, minSelfStake);
         }
         pool.status = ProviderStatus.Active;
-        prov.pool = pool;
+        PoolLib.write(prov, pool);
         _startWindow(prov);
         $.scored.add(provider);
         emit IStakingEvents.ProviderAdmitted(provider);
@@ -118,7 +118,7 @@ library ProviderLogic {
             pool.flags = PoolFlags.set(pool.flags, PoolFlags.COMMISSION_PENDING, true);
             emit IStakingEvents.CommissionIncreaseScheduled(msg.sender, commissionBps, effectiveAt);
         }
-        prov.pool = pool;
+        PoolLib.write(prov, pool);
     }
 
     function exit(Layout storage $, address provider, bool removed) external {
@@ -171,7 +171,7 @@ library ProviderLogic {
         }
         pool.status = ProviderStatus.Active;
         pool.lowScoreStreak = 0;
-        prov.pool = pool;
+        PoolLib.write(prov, pool);
         _startWindow(prov);
         emit IStakingEvents.ProviderUnjailed(provider, byGovernance);
     }
@@ -205,7 +205,7 @@ library ProviderLogic {
             StakeLib.jail($, prov, pool);
             emit IStakingEvents.ProviderJailed(provider, StakeLib.currentEpoch($.totals), true);
         } else {
-            prov.pool = pool;
+            PoolLib.write(prov, pool);
         }
         IRewardVault vault = $.vault;
         token.forceApprove(address(vault), amount);
@@ -230,7 +230,7 @@ library ProviderLogic {
         if (pool.status == ProviderStatus.None) revert IStakingErrors.StakingUnknownProvider(provider);
         prov.terms.maxStake = StakeLib.toAmount(maxStake);
         pool.flags = PoolFlags.set(pool.flags, PoolFlags.CAPPED, maxStake != 0);
-        prov.pool = pool;
+        PoolLib.write(prov, pool);
         emit IStakingEvents.ProviderCapSet(provider, maxStake);
     }
 
@@ -247,7 +247,7 @@ library ProviderLogic {
             PoolLib.restartStream($, prov, queued, $.totals.epochLength);
         }
         pool.flags = PoolFlags.set(pool.flags, PoolFlags.COMMISSION_PENDING | PoolFlags.REWARDS_QUEUED, false);
-        prov.pool = pool;
+        PoolLib.write(prov, pool);
     }
 
     /// @dev Stake-time before this point (Pending, Jailed) earns nothing at the next settlement.

@@ -20,6 +20,7 @@ import {
     PoolFlags,
     Provider,
     Stake,
+    Stream,
     Terms,
     Totals
 } from "../libraries/StakingStorage.sol";
@@ -40,6 +41,8 @@ library SettlementLogic {
         uint256 budget;
         uint256 totalWeight;
         uint256 epochLength;
+        /// @dev Rewards coming back to the reserve (streamed to nobody, rate rounding), written once.
+        uint256 toReserve;
         uint16 jailThresholdBps;
         uint8 jailAfterEpochs;
         uint16 maxCommissionBps;
@@ -69,6 +72,7 @@ library SettlementLogic {
             budget: 0,
             totalWeight: _totalWeight($, providers, scoresBps),
             epochLength: t.epochLength,
+            toReserve: 0,
             jailThresholdBps: params.jailThresholdBps,
             jailAfterEpochs: params.jailAfterEpochs,
             maxCommissionBps: params.maxCommissionBps
@@ -87,7 +91,7 @@ library SettlementLogic {
         }
         // Rounding remainders of the split stay in the reserve for the next epoch.
         ledger = $.ledger;
-        ledger.rewardReserve -= uint96(distributed);
+        ledger.rewardReserve = uint96(ledger.rewardReserve + round.toReserve - distributed);
         ledger.nextEpoch = uint32(next + 1);
         ledger.lastSettledAt = uint32(block.timestamp);
         $.ledger = ledger;
@@ -107,7 +111,6 @@ library SettlementLogic {
             StakeLib.requireActive(provider, pool.status);
         }
         uint96 value = StakeLib.toAmount(amount);
-        PoolLib.accrue($, prov, prov.stake.total);
         uint256 rate = prov.stream.rate;
         uint256 finish = prov.stream.finish;
         bool queued = finish > block.timestamp;
@@ -115,7 +118,7 @@ library SettlementLogic {
             prov.queuedRewards += value;
             if (!PoolFlags.has(pool.flags, PoolFlags.REWARDS_QUEUED)) {
                 pool.flags = PoolFlags.set(pool.flags, PoolFlags.REWARDS_QUEUED, true);
-                prov.pool = pool;
+                PoolLib.write(prov, pool);
             }
         } else {
             (rate, finish) = PoolLib.restartStream($, prov, value, $.totals.epochLength);
@@ -164,7 +167,8 @@ library SettlementLogic {
         Pool memory pool = prov.pool;
         Stake memory stake = PoolLib.stakeNow(prov);
         uint256 stakeSeconds = stake.stakeSeconds;
-        PoolLib.accrue($, prov, stake.total);
+        Stream memory stream = prov.stream;
+        round.toReserve += PoolLib.advance(stream, stake.total);
 
         if (PoolFlags.has(pool.flags, PoolFlags.COMMISSION_PENDING)) {
             _applyCommissionChange(prov, pool, provider);
@@ -191,7 +195,8 @@ library SettlementLogic {
             toStream += poolShare;
             restart = true;
         }
-        if (restart) PoolLib.restartStream($, prov, toStream, round.epochLength);
+        if (restart) round.toReserve += PoolLib.restart(stream, toStream, round.epochLength);
+        prov.stream = stream;
         stake.stakeSeconds = 0;
         prov.stake = stake;
         pool.lastScoreBps = scoreBps;
@@ -205,7 +210,7 @@ library SettlementLogic {
         } else {
             pool.lowScoreStreak = 0;
         }
-        prov.pool = pool;
+        PoolLib.write(prov, pool);
         emit IStakingEvents.ProviderSettled(round.epoch, provider, scoreBps, stakeSeconds, reward, commission);
     }
 

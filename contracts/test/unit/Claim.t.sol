@@ -109,6 +109,49 @@ contract ClaimTest is UnitBase {
         assertEq(claimAs(alice, p1), ALICE_REWARD);
     }
 
+    /// @dev Claim reads the accumulator without storing it; claiming mid-stream and again at the
+    ///      end pays the whole reward once, within the accumulator's rounding.
+    function test_claim_midStreamThenAtEndPaysEachPartOnce() public {
+        vm.warp(block.timestamp + epochLength / 3);
+        uint256 first = claimAs(alice, p1);
+        assertEq(staking.pendingRewards(p1, alice), 0, "nothing left right after a claim");
+        vm.warp(block.timestamp + epochLength);
+        uint256 second = claimAs(alice, p1);
+        assertLe(first + second, ALICE_REWARD + 1, "paid more than earned");
+        assertApproxEqAbs(first + second, ALICE_REWARD, 50_000, "lost more than rounding");
+    }
+
+    /// @dev A delegation that left entirely keeps what it is owed; coming back carries it into the
+    ///      new stake without earning on the stake it no longer had.
+    function test_claim_owedSurvivesLeavingAndComingBack() public {
+        vm.warp(block.timestamp + epochLength);
+        undelegateAs(alice, p1, 50_000 ether);
+        assertEq(staking.pendingRewards(p1, alice), ALICE_REWARD);
+        delegateAs(alice, p1, 10_000 ether);
+        uint256 carried = staking.pendingRewards(p1, alice);
+        assertLe(carried, ALICE_REWARD, "carry created rewards");
+        assertApproxEqAbs(carried, ALICE_REWARD, 10_000 ether / 1e18 + 1, "carry lost rewards");
+        assertEq(claimAs(alice, p1), carried);
+    }
+
+    /// @dev A pool holding less than one token earns nothing: what streams goes back to the reserve
+    ///      when the pool is next touched, so the accumulator's growth stays bounded.
+    function test_claim_poolBelowOneTokenEarnsNothing() public {
+        params.minDelegation = 1;
+        setParams(params);
+        delegateAs(bob, p1, 0.5 ether);
+        undelegateAs(alice, p1, 50_000 ether);
+        vm.prank(p1);
+        staking.exitProvider(); // only bob's half token is left in the pool
+        uint256 rate = staking.getProvider(p1).rewardRate;
+        uint256 before = reserve();
+        uint256 bobBefore = staking.pendingRewards(p1, bob);
+        vm.warp(block.timestamp + epochLength / 2);
+        assertEq(staking.pendingRewards(p1, bob), bobBefore, "a dust pool earned");
+        claimAs(p1, p1);
+        assertEq(reserve(), before + rate * (epochLength / 2), "stream not returned to the reserve");
+    }
+
     function test_claimAll_paysEveryProviderInOneTransfer() public {
         addProvider(p2, SELF, 0);
         delegateAs(alice, p2, 50_000 ether);

@@ -110,13 +110,13 @@ abstract contract UnitBase is StakingFixture {
         internal
         returns (AnkrStaking s)
     {
-        AnkrStaking implementation = new AnkrStaking();
+        AnkrStaking implementation = new AnkrStaking(token_);
         s = AnkrStaking(
             address(
                 new ERC1967Proxy(
                     address(implementation),
                     abi.encodeCall(
-                        AnkrStaking.initialize, (token_, vault_, governance, block.timestamp, epochLength, p)
+                        AnkrStaking.initialize, (vault_, governance, block.timestamp, epochLength, p)
                     )
                 )
             )

@@ -47,7 +47,7 @@ contract UpgradeTest is UnitBase {
 
     function test_upgrade_byGovernanceKeepsState() public {
         bytes memory before = _snapshot();
-        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock();
+        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
         vm.expectEmit(address(staking));
         emit IERC1967.Upgraded(address(v2));
         vm.prank(governance);
@@ -60,7 +60,7 @@ contract UpgradeTest is UnitBase {
     }
 
     function test_upgrade_positionsKeepWorkingAfterwards() public {
-        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock();
+        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
         vm.prank(governance);
         staking.upgradeToAndCall(address(v2), "");
 
@@ -78,7 +78,7 @@ contract UpgradeTest is UnitBase {
     }
 
     function test_upgrade_revertsForNonGovernance() public {
-        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock();
+        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
         vm.prank(stranger);
         vm.expectRevert(
             abi.encodeWithSelector(
@@ -100,14 +100,14 @@ contract UpgradeTest is UnitBase {
 
     function test_upgrade_revertsOnImplementationDirectly() public {
         AnkrStaking implementation = AnkrStaking(_implementation());
-        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock();
+        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
         vm.prank(governance);
         vm.expectRevert(UUPSUpgradeable.UUPSUnauthorizedCallContext.selector);
         implementation.upgradeToAndCall(address(v2), "");
     }
 
     function test_upgrade_proxiableUUID() public {
-        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock();
+        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
         assertEq(v2.proxiableUUID(), IMPLEMENTATION_SLOT);
         vm.expectRevert(UUPSUpgradeable.UUPSUnauthorizedCallContext.selector);
         staking.proxiableUUID();

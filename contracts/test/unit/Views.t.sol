@@ -32,10 +32,8 @@ contract ViewsTest is UnitBase {
         AnkrStaking s2 = AnkrStaking(
             address(
                 new ERC1967Proxy(
-                    address(new AnkrStaking()),
-                    abi.encodeCall(
-                        AnkrStaking.initialize, (token, vault, governance, future, epochLength, params)
-                    )
+                    address(new AnkrStaking(token)),
+                    abi.encodeCall(AnkrStaking.initialize, (vault, governance, future, epochLength, params))
                 )
             )
         );

@@ -28,14 +28,12 @@ abstract contract StakingFixture is Test {
         params = Defaults.parameters();
         token = new TestANKR(address(this), 10_000_000_000 ether);
         vault = new RewardVault(token, governance);
-        AnkrStaking implementation = new AnkrStaking();
+        AnkrStaking implementation = new AnkrStaking(token);
         staking = AnkrStaking(
             address(
                 new ERC1967Proxy(
                     address(implementation),
-                    abi.encodeCall(
-                        AnkrStaking.initialize, (token, vault, governance, genesis, epochLength, params)
-                    )
+                    abi.encodeCall(AnkrStaking.initialize, (vault, governance, genesis, epochLength, params))
                 )
             )
         );

@@ -26,7 +26,7 @@ contract StakingHandler is Test {
     bytes32 internal constant STORAGE_SLOT =
         0x167f1370ddc3008f4c61b85ed9ba614cadb0cba2d573945d59c228406ae13100;
     /// @dev Slot offset of `providers` in the ERC-7201 `Layout` (see StakingStorage).
-    uint256 internal constant PROVIDERS_SLOT_OFFSET = 8;
+    uint256 internal constant PROVIDERS_SLOT_OFFSET = 7;
     /// @dev Slot of `queuedRewards` inside `Provider` (pool, stream, rewardPerToken, settlement,
     ///      bond, metadataURI, queuedRewards).
     uint256 internal constant STREAM_SLOT = 2;
