@@ -304,7 +304,7 @@ contract AnkrStaking is
             PoolLib.write(prov, pool);
         }
         stake.total += value;
-        prov.stake = stake;
+        PoolLib.writeStake(prov, stake);
         emit RewardsRestaked(msg.sender, provider, value, newStake, stake.total);
     }
 
@@ -477,7 +477,7 @@ contract AnkrStaking is
             PoolLib.write(prov, pool);
         }
         stake.total += value;
-        prov.stake = stake;
+        PoolLib.writeStake(prov, stake);
         return (newStake, stake.total);
     }
 
@@ -510,7 +510,7 @@ contract AnkrStaking is
         }
         PoolLib.store(d, remaining, PoolLib.owed(current, rpt), rpt);
         stake.total -= value;
-        prov.stake = stake;
+        PoolLib.writeStake(prov, stake);
         return (value, remaining, stake.total);
     }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Parameters} from "./IStakingTypes.sol";
+import {Parameters, ProviderSettlement} from "./IStakingTypes.sol";
 
 /// @title IStakingEvents
 /// @notice Every event of the staking protocol, in one place. Each carries the resulting state an
@@ -92,17 +92,9 @@ interface IStakingEvents {
     event EpochSettled(
         uint256 indexed epoch, uint256 budget, uint256 distributed, uint256 totalWeight, uint256 rewardReserve
     );
-    /// @notice Emitted for every scored provider of a settled epoch. `stakeSeconds` is the pool's
-    ///         stake integrated over time since its previous settlement (or admission, or unjailing);
-    ///         `reward` includes `commission`, and the rest streams to the pool over the next epoch.
-    event ProviderSettled(
-        uint256 indexed epoch,
-        address indexed provider,
-        uint16 scoreBps,
-        uint256 stakeSeconds,
-        uint256 reward,
-        uint256 commission
-    );
+    /// @notice Emitted once per settled epoch, after `EpochSettled`, with what each scored provider
+    ///         was given: one log for the whole set costs a third of one log per provider.
+    event ProvidersSettled(uint256 indexed epoch, ProviderSettlement[] settlements);
     /// @notice Emitted when governance slashes a provider's self-stake; the tokens go to the vault.
     event Slashed(address indexed provider, uint256 fromStake, uint256 fromUnbonding, uint256 selfStake);
 

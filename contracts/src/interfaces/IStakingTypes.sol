@@ -50,6 +50,17 @@ struct ProviderView {
     string metadataURI;
 }
 
+/// @notice What one provider was given at a settlement. `stakeSeconds` is the pool's stake integrated
+///         over time since its previous settlement (or admission, or unjailing); `reward` includes
+///         `commission`, and the rest streams to the pool over the next epoch length.
+struct ProviderSettlement {
+    address provider;
+    uint16 scoreBps;
+    uint256 stakeSeconds;
+    uint256 reward;
+    uint256 commission;
+}
+
 /// @notice One entry of an account's unbonding queue.
 struct UnbondingEntry {
     uint96 amount;

@@ -39,6 +39,24 @@ library PoolLib {
         }
     }
 
+    /// @dev Writes the stake slot in one store (see `write`).
+    function writeStake(Provider storage prov, Stake memory stake) internal {
+        uint256 word =
+            uint256(stake.total) | uint256(stake.stakeSeconds) << 96 | uint256(stake.updatedAt) << 224;
+        assembly ("memory-safe") {
+            sstore(add(prov.slot, 1), word)
+        }
+    }
+
+    /// @dev Writes the stream slot in one store (see `write`).
+    function writeStream(Provider storage prov, Stream memory stream) internal {
+        uint256 word = uint256(stream.rewardPerToken) | uint256(stream.rate) << 112 | uint256(stream.finish)
+            << 192 | uint256(stream.updatedAt) << 224;
+        assembly ("memory-safe") {
+            sstore(add(prov.slot, 2), word)
+        }
+    }
+
     /// @dev Streams rewards up to now into the accumulator of a pool holding `totalStake` and returns
     ///      the accumulator. Writes only when something changed.
     function accrue(Layout storage $, Provider storage prov, uint256 totalStake) internal returns (uint256) {
@@ -47,7 +65,7 @@ library PoolLib {
         uint256 unearned = advance(stream, totalStake);
         // Nobody was there to earn it: it goes back to the reward reserve.
         if (unearned != 0) $.ledger.rewardReserve += uint96(unearned);
-        prov.stream = stream;
+        writeStream(prov, stream);
         return stream.rewardPerToken;
     }
 
@@ -123,7 +141,7 @@ library PoolLib {
         uint256 toReserve = advance(stream, prov.stake.total);
         toReserve += restart(stream, amount, length);
         if (toReserve != 0) $.ledger.rewardReserve += uint96(toReserve);
-        prov.stream = stream;
+        writeStream(prov, stream);
         return (stream.rate, stream.finish);
     }
 

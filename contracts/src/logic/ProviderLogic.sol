@@ -137,7 +137,7 @@ library ProviderLogic {
         pool.selfStake = 0;
         pool.status = ProviderStatus.Exited;
         stake.total -= selfStake;
-        prov.stake = stake;
+        PoolLib.writeStake(prov, stake);
         StakeLib.releaseGlobalRoom($, provider, selfStake);
 
         (uint256 unbonding, uint256 releaseAt) =
@@ -196,7 +196,7 @@ library ProviderLogic {
             PoolLib.store(own, current.stake - fromStake, PoolLib.owed(current, rpt), rpt);
             pool.selfStake -= fromStake;
             stake.total -= fromStake;
-            prov.stake = stake;
+            PoolLib.writeStake(prov, stake);
             StakeLib.releaseGlobalRoom($, provider, fromStake);
         }
         if (fromUnbonding != 0) prov.bond.unbonding = bond.unbonding - fromUnbonding;
@@ -255,7 +255,7 @@ library ProviderLogic {
         Stake memory stake = prov.stake;
         stake.stakeSeconds = 0;
         stake.updatedAt = uint32(block.timestamp);
-        prov.stake = stake;
+        PoolLib.writeStake(prov, stake);
     }
 
     function _requireRegistered(address provider, ProviderStatus status) private pure {

@@ -8,7 +8,7 @@ import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet
 
 import {IStakingErrors} from "../interfaces/IStakingErrors.sol";
 import {IStakingEvents} from "../interfaces/IStakingEvents.sol";
-import {Parameters, ProviderStatus} from "../interfaces/IStakingTypes.sol";
+import {Parameters, ProviderSettlement, ProviderStatus} from "../interfaces/IStakingTypes.sol";
 import {EpochLib} from "../libraries/EpochLib.sol";
 import {PoolLib} from "../libraries/PoolLib.sol";
 import {RewardMath} from "../libraries/RewardMath.sol";
@@ -66,38 +66,17 @@ library SettlementLogic {
             revert IStakingErrors.StakingInvalidSettlementSet();
         }
 
-        Parameters memory params = $.params;
-        Round memory round = Round({
-            epoch: epoch,
-            budget: 0,
-            totalWeight: _totalWeight($, providers, scoresBps),
-            epochLength: t.epochLength,
-            toReserve: 0,
-            jailThresholdBps: params.jailThresholdBps,
-            jailAfterEpochs: params.jailAfterEpochs,
-            maxCommissionBps: params.maxCommissionBps
-        });
-        if (round.totalWeight != 0) {
-            // The budget follows the time since the previous settlement, so a settler that falls
-            // behind and catches up pays every epoch's budget, however it catches up.
-            uint256 lastSettledAt = next == 0 ? t.genesis : ledger.lastSettledAt;
-            uint256 due = Math.mulDiv(params.rewardPerEpoch, block.timestamp - lastSettledAt, t.epochLength);
-            round.budget = _fundBudget($, due, ledger.rewardReserve);
-        }
-
-        uint256 distributed;
-        for (uint256 i; i < count; ++i) {
-            distributed += _settleProvider($, round, providers[i], scoresBps[i]);
-        }
+        (ProviderSettlement[] memory settlements, uint256 totalWeight) = _collect($, providers, scoresBps);
+        Round memory round = _openRound($, epoch, t, ledger, totalWeight);
+        uint256 distributed = _settleAll($, round, settlements);
         // Rounding remainders of the split stay in the reserve for the next epoch.
         ledger = $.ledger;
         ledger.rewardReserve = uint96(ledger.rewardReserve + round.toReserve - distributed);
-        ledger.nextEpoch = uint32(next + 1);
+        ledger.nextEpoch = uint32(epoch + 1);
         ledger.lastSettledAt = uint32(block.timestamp);
         $.ledger = ledger;
-        emit IStakingEvents.EpochSettled(
-            epoch, round.budget, distributed, round.totalWeight, ledger.rewardReserve
-        );
+        emit IStakingEvents.EpochSettled(epoch, round.budget, distributed, totalWeight, ledger.rewardReserve);
+        emit IStakingEvents.ProvidersSettled(epoch, settlements);
     }
 
     /// @notice Adds `amount` from the caller to a provider's rewards (Active or Jailed pools). An
@@ -127,12 +106,14 @@ library SettlementLogic {
         emit IStakingEvents.PoolRewardsAdded(provider, msg.sender, value, queued, rate, finish);
     }
 
-    /// @dev First pass: the set must be strictly increasing and all scored; sums Active weights.
-    function _totalWeight(Layout storage $, address[] calldata providers, uint16[] calldata scoresBps)
+    /// @dev First pass: the set must be strictly increasing and all scored. Records each provider's
+    ///      stake integral as of now and sums the Active ones' weights.
+    function _collect(Layout storage $, address[] calldata providers, uint16[] calldata scoresBps)
         private
         view
-        returns (uint256 totalWeight)
+        returns (ProviderSettlement[] memory settlements, uint256 totalWeight)
     {
+        settlements = new ProviderSettlement[](providers.length);
         address previous;
         for (uint256 i; i < providers.length; ++i) {
             address provider = providers[i];
@@ -142,11 +123,46 @@ library SettlementLogic {
             if (score > RewardMath.BPS) revert IStakingErrors.StakingScoreTooHigh(score);
             Provider storage prov = $.providers[provider];
             ProviderStatus status = prov.pool.status;
-            if (status == ProviderStatus.Active) {
-                totalWeight += RewardMath.weight(PoolLib.integrate(prov.stake), score);
-            } else if (status != ProviderStatus.Jailed) {
+            if (status != ProviderStatus.Active && status != ProviderStatus.Jailed) {
                 revert IStakingErrors.StakingInvalidSettlementSet();
             }
+            ProviderSettlement memory settled = settlements[i];
+            settled.provider = provider;
+            settled.scoreBps = score;
+            uint256 scratch = _memoryMark();
+            settled.stakeSeconds = PoolLib.integrate(prov.stake);
+            _memoryRelease(scratch);
+            if (status == ProviderStatus.Active) {
+                totalWeight += RewardMath.weight(settled.stakeSeconds, score);
+            }
+        }
+    }
+
+    /// @dev Gathers what every provider's settlement needs and funds the budget.
+    function _openRound(
+        Layout storage $,
+        uint256 epoch,
+        Totals memory t,
+        Ledger memory ledger,
+        uint256 totalWeight
+    ) private returns (Round memory round) {
+        Parameters memory params = $.params;
+        round = Round({
+            epoch: epoch,
+            budget: 0,
+            totalWeight: totalWeight,
+            epochLength: t.epochLength,
+            toReserve: 0,
+            jailThresholdBps: params.jailThresholdBps,
+            jailAfterEpochs: params.jailAfterEpochs,
+            maxCommissionBps: params.maxCommissionBps
+        });
+        if (totalWeight != 0) {
+            // The budget follows the time since the previous settlement, so a settler that falls
+            // behind and catches up pays every epoch's budget, however it catches up.
+            uint256 lastSettledAt = epoch == 0 ? t.genesis : ledger.lastSettledAt;
+            uint256 due = Math.mulDiv(params.rewardPerEpoch, block.timestamp - lastSettledAt, t.epochLength);
+            round.budget = _fundBudget($, due, ledger.rewardReserve);
         }
     }
 
@@ -158,23 +174,34 @@ library SettlementLogic {
         $.ledger.rewardReserve = uint96(budget);
     }
 
-    /// @dev Second pass for one provider. Returns what it was given (commission + pool share).
-    function _settleProvider(Layout storage $, Round memory round, address provider, uint16 scoreBps)
+    /// @dev Second pass: settles each provider and returns what was given in all.
+    function _settleAll(Layout storage $, Round memory round, ProviderSettlement[] memory settlements)
         private
-        returns (uint256 reward)
+        returns (uint256 distributed)
     {
-        Provider storage prov = $.providers[provider];
+        for (uint256 i; i < settlements.length; ++i) {
+            ProviderSettlement memory settled = settlements[i];
+            uint256 scratch = _memoryMark();
+            _settleProvider($, round, settled);
+            _memoryRelease(scratch);
+            distributed += settled.reward;
+        }
+    }
+
+    /// @dev Second pass for one provider: fills in what it was given (commission + pool share).
+    function _settleProvider(Layout storage $, Round memory round, ProviderSettlement memory settled)
+        private
+    {
+        Provider storage prov = $.providers[settled.provider];
         Pool memory pool = prov.pool;
-        Stake memory stake = PoolLib.stakeNow(prov);
-        uint256 stakeSeconds = stake.stakeSeconds;
+        uint96 totalStake = prov.stake.total;
         Stream memory stream = prov.stream;
-        round.toReserve += PoolLib.advance(stream, stake.total);
+        round.toReserve += PoolLib.advance(stream, totalStake);
 
         if (PoolFlags.has(pool.flags, PoolFlags.COMMISSION_PENDING)) {
-            _applyCommissionChange(prov, pool, provider);
+            _applyCommissionChange(prov, pool, settled.provider);
         }
 
-        uint256 commission;
         uint256 toStream;
         bool restart = PoolFlags.has(pool.flags, PoolFlags.REWARDS_QUEUED);
         if (restart) {
@@ -183,35 +210,36 @@ library SettlementLogic {
             pool.flags = PoolFlags.set(pool.flags, PoolFlags.REWARDS_QUEUED, false);
         }
         if (pool.status == ProviderStatus.Active && round.totalWeight != 0) {
-            reward = RewardMath.shareDown(
-                round.budget, RewardMath.weight(stakeSeconds, scoreBps), round.totalWeight
+            settled.reward = RewardMath.shareDown(
+                round.budget, RewardMath.weight(settled.stakeSeconds, settled.scoreBps), round.totalWeight
             );
             uint256 poolShare;
-            (commission, poolShare) = RewardMath.splitCommissionDown(
-                reward,
+            (settled.commission, poolShare) = RewardMath.splitCommissionDown(
+                settled.reward,
                 pool.commissionBps < round.maxCommissionBps ? pool.commissionBps : round.maxCommissionBps
             );
-            pool.commissionAccrued += uint96(commission);
+            pool.commissionAccrued += uint96(settled.commission);
             toStream += poolShare;
             restart = true;
         }
         if (restart) round.toReserve += PoolLib.restart(stream, toStream, round.epochLength);
-        prov.stream = stream;
-        stake.stakeSeconds = 0;
-        prov.stake = stake;
-        pool.lastScoreBps = scoreBps;
-        if (scoreBps < round.jailThresholdBps) {
+        PoolLib.writeStream(prov, stream);
+        // The next window starts now.
+        PoolLib.writeStake(
+            prov, Stake({total: totalStake, stakeSeconds: 0, updatedAt: uint32(block.timestamp)})
+        );
+        pool.lastScoreBps = settled.scoreBps;
+        if (settled.scoreBps < round.jailThresholdBps) {
             if (pool.lowScoreStreak < type(uint8).max) ++pool.lowScoreStreak;
             if (pool.status == ProviderStatus.Active && pool.lowScoreStreak >= round.jailAfterEpochs) {
                 pool.status = ProviderStatus.Jailed;
                 prov.terms.jailedAt = uint32(block.timestamp);
-                emit IStakingEvents.ProviderJailed(provider, round.epoch, false);
+                emit IStakingEvents.ProviderJailed(settled.provider, round.epoch, false);
             }
         } else {
             pool.lowScoreStreak = 0;
         }
         PoolLib.write(prov, pool);
-        emit IStakingEvents.ProviderSettled(round.epoch, provider, scoreBps, stakeSeconds, reward, commission);
     }
 
     /// @dev A scheduled commission increase applies at the first settlement after its notice ran out.
@@ -224,5 +252,20 @@ library SettlementLogic {
         terms.pendingCommissionBps = 0;
         terms.commissionEffectiveAt = 0;
         prov.terms = terms;
+    }
+
+    /// @dev The loops copy each provider's slots into memory structs that are dead once the provider
+    ///      is done; releasing them keeps memory, whose cost grows quadratically, at one provider's
+    ///      worth instead of the whole set's. Nothing allocated after a mark may be used after release.
+    function _memoryMark() private pure returns (uint256 mark) {
+        assembly ("memory-safe") {
+            mark := mload(0x40)
+        }
+    }
+
+    function _memoryRelease(uint256 mark) private pure {
+        assembly ("memory-safe") {
+            mstore(0x40, mark)
+        }
     }
 }

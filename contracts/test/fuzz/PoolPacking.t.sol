@@ -5,7 +5,7 @@ import {Test} from "forge-std/Test.sol";
 
 import {ProviderStatus} from "../../src/interfaces/IStakingTypes.sol";
 import {PoolLib} from "../../src/libraries/PoolLib.sol";
-import {Pool, Provider, Stake} from "../../src/libraries/StakingStorage.sol";
+import {Pool, Provider, Stake, Stream} from "../../src/libraries/StakingStorage.sol";
 
 /// @notice Holds one provider in storage so the packed single-store write can be read back the way
 ///         the protocol reads it: through the compiler's own struct layout.
@@ -16,6 +16,15 @@ contract PoolHarness {
         prov.stake = stake;
         PoolLib.write(prov, pool);
         return (prov.pool, prov.stake);
+    }
+
+    function writeStakeAndStream(Stake memory stake, Stream memory stream)
+        external
+        returns (Stake memory, Stream memory, Pool memory)
+    {
+        PoolLib.writeStake(prov, stake);
+        PoolLib.writeStream(prov, stream);
+        return (prov.stake, prov.stream, prov.pool);
     }
 }
 
@@ -54,5 +63,20 @@ contract PoolPackingTest is Test {
         assertEq(stakeAfter.total, stake.total, "stake slot touched");
         assertEq(stakeAfter.stakeSeconds, stake.stakeSeconds, "stake slot touched");
         assertEq(stakeAfter.updatedAt, stake.updatedAt, "stake slot touched");
+    }
+
+    /// @dev The stake and stream slots' hand-packed stores read back member for member and leave
+    ///      the pool slot alone.
+    function test_fuzz_writeStakeAndStream_roundTrip(Stake memory stake, Stream memory stream) public {
+        (Stake memory s, Stream memory r, Pool memory pool) = harness.writeStakeAndStream(stake, stream);
+        assertEq(s.total, stake.total, "total");
+        assertEq(s.stakeSeconds, stake.stakeSeconds, "stakeSeconds");
+        assertEq(s.updatedAt, stake.updatedAt, "stake updatedAt");
+        assertEq(r.rewardPerToken, stream.rewardPerToken, "rewardPerToken");
+        assertEq(r.rate, stream.rate, "rate");
+        assertEq(r.finish, stream.finish, "finish");
+        assertEq(r.updatedAt, stream.updatedAt, "stream updatedAt");
+        assertEq(pool.selfStake, 0, "pool slot touched");
+        assertEq(pool.flags, 0, "pool slot touched");
     }
 }

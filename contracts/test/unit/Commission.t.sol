@@ -142,7 +142,7 @@ contract CommissionTest is UnitBase {
         params.rewardPerEpoch = 999;
         setParams(params);
         vm.expectEmit(address(staking));
-        emit IStakingEvents.ProviderSettled(0, p1, 10_000, SELF * L, 999, 99);
+        emit IStakingEvents.ProvidersSettled(0, settledOne(p1, 10_000, SELF * L, 999, 99));
         settleNext(10_000);
         assertEq(staking.getProvider(p1).commissionAccrued, 99);
         assertEq(reserve(), 900, "the 900 wei pool share is below one wei per second");

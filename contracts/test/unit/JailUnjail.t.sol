@@ -6,6 +6,7 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 import {IStakingErrors} from "../../src/interfaces/IStakingErrors.sol";
 import {IStakingEvents} from "../../src/interfaces/IStakingEvents.sol";
 import {ProviderStatus, ProviderView} from "../../src/interfaces/IStakingTypes.sol";
+import {ProviderSettlement} from "../../src/interfaces/IStakingTypes.sol";
 import {UnitBase} from "./UnitBase.sol";
 
 contract JailUnjailTest is UnitBase {
@@ -247,10 +248,10 @@ contract JailUnjailTest is UnitBase {
         _unjail(governance, p1);
         vm.warp(epochEnd(0));
         uint256 stakeSeconds = (SELF + 10_000 ether) * (L / 2);
-        vm.expectEmit(address(staking));
-        emit IStakingEvents.ProviderSettled(
-            0, p1, 10_000, stakeSeconds, REWARD * stakeSeconds / (stakeSeconds + SELF * L), 0
-        );
+        vm.recordLogs();
         settleTwo(p1, 10_000, p2, 10_000);
+        ProviderSettlement memory settled = settlementIn(vm.getRecordedLogs(), p1);
+        assertEq(settled.stakeSeconds, stakeSeconds, "window starts at unjailing");
+        assertEq(settled.reward, REWARD * stakeSeconds / (stakeSeconds + SELF * L));
     }
 }

@@ -48,9 +48,9 @@ contract SettleEpochTest is UnitBase {
         vm.expectEmit(address(vault));
         emit IRewardVault.RewardVaultReleased(REWARD, 99_000_000 ether);
         vm.expectEmit(address(staking));
-        emit IStakingEvents.ProviderSettled(0, p1, 10_000, stakeSeconds, REWARD, 100_000 ether);
-        vm.expectEmit(address(staking));
         emit IStakingEvents.EpochSettled(0, REWARD, REWARD, stakeSeconds * BPS, remainder);
+        vm.expectEmit(address(staking));
+        emit IStakingEvents.ProvidersSettled(0, settledOne(p1, 10_000, stakeSeconds, REWARD, 100_000 ether));
         vm.prank(governance);
         staking.settleEpoch(0, ps, ss);
 
@@ -178,7 +178,7 @@ contract SettleEpochTest is UnitBase {
         (address[] memory ps, uint16[] memory ss) = _one(p1, 10_000);
         uint256 first = REWARD * (L + 1 days) / L;
         vm.expectEmit(address(staking));
-        emit IStakingEvents.ProviderSettled(0, p1, 10_000, SELF * (L + 1 days), first, 0);
+        emit IStakingEvents.ProvidersSettled(0, settledOne(p1, 10_000, SELF * (L + 1 days), first, 0));
         vm.prank(governance);
         staking.settleEpoch(0, ps, ss);
 
@@ -186,7 +186,7 @@ contract SettleEpochTest is UnitBase {
         vm.warp(epochEnd(1));
         uint256 second = REWARD * (L - 1 days) / L;
         vm.expectEmit(address(staking));
-        emit IStakingEvents.ProviderSettled(1, p1, 10_000, SELF * (L - 1 days), second, 0);
+        emit IStakingEvents.ProvidersSettled(1, settledOne(p1, 10_000, SELF * (L - 1 days), second, 0));
         vm.prank(governance);
         staking.settleEpoch(1, ps, ss);
         // Each budget rounds down; what it leaves stays in the vault for later epochs.

@@ -6,9 +6,13 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {AnkrStaking} from "../../src/AnkrStaking.sol";
 import {RewardVault} from "../../src/RewardVault.sol";
+import {Vm} from "forge-std/Vm.sol";
+
 import {IStakingErrors} from "../../src/interfaces/IStakingErrors.sol";
+import {IStakingEvents} from "../../src/interfaces/IStakingEvents.sol";
 import {
     Parameters,
+    ProviderSettlement,
     ProviderStatus,
     ProviderView,
     UnbondingEntry
@@ -126,6 +130,34 @@ abstract contract UnitBase is StakingFixture {
     /*//////////////////////////////////////////////////////////////
                                   VIEWS
     //////////////////////////////////////////////////////////////*/
+
+    /// @dev The `ProvidersSettled` payload of a settlement that scored one provider.
+    function settledOne(
+        address provider,
+        uint16 scoreBps,
+        uint256 stakeSeconds,
+        uint256 reward,
+        uint256 commission
+    ) internal pure returns (ProviderSettlement[] memory list) {
+        list = new ProviderSettlement[](1);
+        list[0] = ProviderSettlement(provider, scoreBps, stakeSeconds, reward, commission);
+    }
+
+    /// @dev What `provider` was given in the `ProvidersSettled` log among `logs`.
+    function settlementIn(Vm.Log[] memory logs, address provider)
+        internal
+        pure
+        returns (ProviderSettlement memory settled)
+    {
+        for (uint256 i; i < logs.length; ++i) {
+            if (logs[i].topics[0] != IStakingEvents.ProvidersSettled.selector) continue;
+            ProviderSettlement[] memory list = abi.decode(logs[i].data, (ProviderSettlement[]));
+            for (uint256 j; j < list.length; ++j) {
+                if (list[j].provider == provider) return list[j];
+            }
+        }
+        revert("provider not settled");
+    }
 
     function statusOf(address provider) internal view returns (ProviderStatus) {
         return staking.getProvider(provider).status;

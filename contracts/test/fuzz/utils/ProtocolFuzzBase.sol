@@ -4,10 +4,11 @@ pragma solidity ^0.8.28;
 import {Vm} from "forge-std/Vm.sol";
 
 import {IStakingEvents} from "../../../src/interfaces/IStakingEvents.sol";
+import {ProviderSettlement} from "../../../src/interfaces/IStakingTypes.sol";
 import {StakingFixture} from "../../utils/StakingFixture.sol";
 
 /// @notice Helpers shared by the protocol-level fuzz tests: settle with a score per provider and
-///         read back what each provider was given from the `ProviderSettled` events.
+///         read back what each provider was given from the `ProvidersSettled` event.
 abstract contract ProtocolFuzzBase is StakingFixture {
     struct Settled {
         uint256 stakeSeconds;
@@ -42,14 +43,15 @@ abstract contract ProtocolFuzzBase is StakingFixture {
     }
 
     function settledOf(Vm.Log[] memory logs, address provider) internal pure returns (Settled memory s) {
-        bytes32 sig = IStakingEvents.ProviderSettled.selector;
+        bytes32 sig = IStakingEvents.ProvidersSettled.selector;
         for (uint256 i; i < logs.length; ++i) {
-            if (
-                logs[i].topics.length == 3 && logs[i].topics[0] == sig
-                    && address(uint160(uint256(logs[i].topics[2]))) == provider
-            ) {
-                (, s.stakeSeconds, s.reward, s.commission) =
-                    abi.decode(logs[i].data, (uint16, uint256, uint256, uint256));
+            if (logs[i].topics.length != 2 || logs[i].topics[0] != sig) continue;
+            ProviderSettlement[] memory settlements = abi.decode(logs[i].data, (ProviderSettlement[]));
+            for (uint256 j; j < settlements.length; ++j) {
+                if (settlements[j].provider != provider) continue;
+                s.stakeSeconds = settlements[j].stakeSeconds;
+                s.reward = settlements[j].reward;
+                s.commission = settlements[j].commission;
                 s.found = true;
             }
         }
