@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-
 /// @title RewardMath
 /// @notice Pure reward arithmetic. Every function rounds toward the protocol and says so in its
 ///         name: what is paid out is rounded down, and the difference is returned to the caller
