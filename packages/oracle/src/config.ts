@@ -2,7 +2,27 @@
 import { type Address, getAddress, type Hex } from "viem";
 import { z } from "zod";
 
+import type { ChainEntry } from "./chains/types.ts";
 import { DEFAULT_PORT } from "./http/server.ts";
+
+const ChainEntrySchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  family: z.enum([
+    "evm",
+    "solana",
+    "near",
+    "substrate",
+    "bitcoin",
+    "tron",
+    "aptos",
+    "sui",
+    "cosmos",
+    "starknet",
+  ]),
+  identity: z.string().min(1),
+  maxLag: z.number().int().positive(),
+});
 
 const EnvSchema = z.object({
   ORACLE_RPC_URL: z.url(),
@@ -19,6 +39,8 @@ const EnvSchema = z.object({
   /** Comma-separated CIDRs endpoints may resolve to although not public (devnet: 127.0.0.0/8). */
   ORACLE_ALLOW: z.string().default(""),
   ORACLE_IPFS_GATEWAY: z.url().default("https://ipfs.io/ipfs/"),
+  /** JSON array of extra registry entries (devnet chains). */
+  ORACLE_EXTRA_CHAINS: z.string().default("[]"),
 });
 
 export interface Config {
@@ -35,6 +57,7 @@ export interface Config {
   perHost: number;
   allow: string[];
   ipfsGateway: string;
+  extraChains: ChainEntry[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -55,5 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     ipfsGateway: e.ORACLE_IPFS_GATEWAY,
+    extraChains: z.array(ChainEntrySchema).parse(JSON.parse(e.ORACLE_EXTRA_CHAINS)),
   };
 }

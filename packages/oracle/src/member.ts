@@ -52,6 +52,7 @@ export async function startMember(config: Config, options: { loop?: boolean } = 
     ipfsGateway: config.ipfsGateway,
     allowHttpMetadata: config.allow.length > 0,
     scoring: DEFAULT_SCORING,
+    extraChains: config.extraChains,
     metadataTtlMs: 10 * 60_000,
     retryBaseMs: 5000,
   });
