@@ -26,13 +26,10 @@ const suites = [
     cwd: "packages/oracle",
     command: "npx",
     args: ["vitest", "run"],
-    env: {},
+    env: { NO_COLOR: "1" },
     // "      Tests  1 failed | 45 passed | 2 skipped (48)"; each part appears only when non-zero.
     parse: (out) => {
-      const line = out
-        .replace(/\x1b\[[0-9;]*m/g, "")
-        .split("\n")
-        .findLast((l) => /^\s*Tests\s+\d/.test(l));
+      const line = out.split("\n").findLast((l) => /^\s*Tests\s+\d/.test(l));
       if (!line) return undefined;
       const count = (word) => +(line.match(new RegExp(`(\\d+) ${word}`))?.[1] ?? 0);
       return { passed: count("passed"), failed: count("failed"), skipped: count("skipped") + count("todo") };
