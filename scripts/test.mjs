@@ -21,6 +21,20 @@ const suites = [
       return m ? { passed: +m[1], failed: +m[2], skipped: +m[3] } : undefined;
     },
   },
+  {
+    name: "oracle (vitest)",
+    cwd: "packages/oracle",
+    command: "npx",
+    args: ["vitest", "run"],
+    env: { NO_COLOR: "1" },
+    // "      Tests  1 failed | 45 passed | 2 skipped (48)"; each part appears only when non-zero.
+    parse: (out) => {
+      const line = out.split("\n").findLast((l) => /^\s*Tests\s+\d/.test(l));
+      if (!line) return undefined;
+      const count = (word) => +(line.match(new RegExp(`(\\d+) ${word}`))?.[1] ?? 0);
+      return { passed: count("passed"), failed: count("failed"), skipped: count("skipped") + count("todo") };
+    },
+  },
 ];
 
 function run(suite) {

@@ -36,17 +36,21 @@ export function loadAbi(contractsDir: string, name: string): Abi {
 }
 
 /**
- * Runs script/Deploy.s.sol against `rpcUrl`. The deployment file goes to a scratch directory under
- * cache/ (the script may only write inside the project) and the broadcast log to the OS temp dir,
- * so neither deployments/ nor broadcast/ changes; both are removed afterwards.
+ * Runs a deploy script against `rpcUrl` and returns the JSON file it wrote, `<chainId><suffix>`. The
+ * file goes to a scratch directory under cache/ (the script may only write inside the project) and
+ * the broadcast log to the OS temp dir, so neither deployments/ nor broadcast/ changes; both are
+ * removed afterwards.
  */
-export async function deploy(
+async function runDeployScript(
   contractsDir: string,
+  script: string,
+  suffix: string,
   rpcUrl: string,
   chainId: number,
   privateKey: string,
   env: Record<string, string>,
-): Promise<Deployment> {
+  inputs: readonly string[],
+): Promise<Record<string, string>> {
   const cacheDir = join(contractsDir, "cache");
   mkdirSync(cacheDir, { recursive: true });
   const deploymentsDir = mkdtempSync(join(cacheDir, "gas-bench-"));
@@ -54,34 +58,72 @@ export async function deploy(
   try {
     await runFoundry(
       "forge",
-      ["script", "script/Deploy.s.sol", "--rpc-url", rpcUrl, "--broadcast", "--private-key", privateKey],
+      ["script", `script/${script}`, "--rpc-url", rpcUrl, "--broadcast", "--private-key", privateKey],
       {
         cwd: contractsDir,
         env: { ...env, DEPLOYMENTS_DIR: deploymentsDir, FOUNDRY_BROADCAST: broadcastDir },
         // The script's other inputs come from the caller only, never from the shell's environment.
-        unset: ["TOKEN", "ADMIN", "GENESIS_TIME", "EPOCH_LENGTH"].filter((name) => !(name in env)),
+        unset: inputs.filter((name) => !(name in env)),
       },
     );
-    const raw = JSON.parse(readFileSync(join(deploymentsDir, `${chainId}.json`), "utf8")) as Record<
+    return JSON.parse(readFileSync(join(deploymentsDir, `${chainId}${suffix}`), "utf8")) as Record<
       string,
       string
     >;
-    const address = (key: string): Address => {
-      const value = raw[key];
-      if (!value) throw new Error(`deployment file lacks ${key}`);
-      return getAddress(value);
-    };
-    return {
-      token: address("token"),
-      rewardVault: address("rewardVault"),
-      staking: address("staking"),
-      stakingImplementation: address("stakingImplementation"),
-    };
   } finally {
     rmSync(deploymentsDir, { recursive: true, force: true });
     rmSync(broadcastDir, { recursive: true, force: true });
     // forge keeps the script's "sensitive values" per chain id under cache/; ours is a chain id of
     // its own, so this removes only what this run wrote.
-    rmSync(join(cacheDir, "Deploy.s.sol", String(chainId)), { recursive: true, force: true });
+    rmSync(join(cacheDir, script, String(chainId)), { recursive: true, force: true });
   }
+}
+
+function addressOf(raw: Record<string, string>, key: string): Address {
+  const value = raw[key];
+  if (!value) throw new Error(`deployment file lacks ${key}`);
+  return getAddress(value);
+}
+
+/** Runs script/Deploy.s.sol against `rpcUrl`. */
+export async function deploy(
+  contractsDir: string,
+  rpcUrl: string,
+  chainId: number,
+  privateKey: string,
+  env: Record<string, string>,
+): Promise<Deployment> {
+  const raw = await runDeployScript(contractsDir, "Deploy.s.sol", ".json", rpcUrl, chainId, privateKey, env, [
+    "TOKEN",
+    "ADMIN",
+    "GENESIS_TIME",
+    "EPOCH_LENGTH",
+  ]);
+  return {
+    token: addressOf(raw, "token"),
+    rewardVault: addressOf(raw, "rewardVault"),
+    staking: addressOf(raw, "staking"),
+    stakingImplementation: addressOf(raw, "stakingImplementation"),
+  };
+}
+
+/** Runs script/DeployOracle.s.sol against `rpcUrl`; returns the committee's address. */
+export async function deployOracle(
+  contractsDir: string,
+  rpcUrl: string,
+  chainId: number,
+  privateKey: string,
+  env: Record<string, string>,
+): Promise<Address> {
+  const raw = await runDeployScript(
+    contractsDir,
+    "DeployOracle.s.sol",
+    ".oracle.json",
+    rpcUrl,
+    chainId,
+    privateKey,
+    env,
+    ["STAKING", "MEMBERS", "QUORUM", "OWNER"],
+  );
+  return addressOf(raw, "oracleCommittee");
 }

@@ -1,6 +1,8 @@
 // Gas benchmark: what a user pays (receipt gasUsed on anvil, one transaction per block) for each
 // staking operation, with 1, 100 and 10,000 delegators at the provider and 1 or 100 epochs settled
-// since the user's last action, plus settleEpoch's cost per scored provider.
+// since the user's last action, plus settleEpoch's cost per scored provider, and the oracle
+// committee's submitReport (a report that does not complete the quorum) and settleByCommittee (the
+// report that completes it and settles) for 10 and 100 providers.
 //
 //   npm run --silent bench:gas    JSON on stdout, progress on stderr, rewrites snapshots/gas.json
 //   BENCH_GAS_CHECK=1 ...         also exit 1 when a budget is exceeded or a figure grows
@@ -15,7 +17,7 @@ import { privateKeyToAccount } from "viem/accounts";
 
 import { type Anvil, startAnvil } from "./anvil.ts";
 import { breakdown } from "./breakdown.ts";
-import { build, type Deployment, deploy, loadAbi } from "./deploy.ts";
+import { build, type Deployment, deploy, deployOracle, loadAbi } from "./deploy.ts";
 import { call, Devnet, type Tx } from "./devnet.ts";
 import { foundryVersion } from "./foundry.ts";
 import { type Figures, growth, worstCases, writeSnapshot } from "./report.ts";
@@ -26,6 +28,9 @@ import {
   BACKGROUND_STAKE,
   BUDGETS,
   CHAIN_ID,
+  COMMITTEE_PROVIDER_COUNTS,
+  COMMITTEE_QUORUM,
+  committeeMembers,
   EPOCH_COUNTS,
   GENESIS_TIME,
   HARDFORK,
@@ -77,9 +82,13 @@ interface Context {
   epochLength: number;
 }
 
+/** Providers in the strictly increasing order settlements take. */
+const sortAddresses = (providers: readonly Address[]): Address[] =>
+  [...providers].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+
 /** settleEpoch(`epoch`) by the settler (the admin), every provider with the same score. */
 function settleTx(ctx: Context, epoch: number, providers: readonly Address[]): Tx {
-  const sorted = [...providers].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+  const sorted = sortAddresses(providers);
   const scores = sorted.map(() => SETTLEMENT_SCORE_BPS);
   return {
     from: ctx.admin,
@@ -177,6 +186,57 @@ async function measureSettlement(
     }
   }
   return { snap, totals, perProvider };
+}
+
+/** One big-endian uint16 per provider, as OracleCommittee.submitReport takes them. */
+const packScores = (count: number, score: number): Hex =>
+  `0x${score.toString(16).padStart(4, "0").repeat(count)}`;
+
+/**
+ * The committee (quorum COMMITTEE_QUORUM) over 10 and 100 self-staked providers, epochs 0 to 3:
+ * `submitReport` is the first member's report (recorded, no quorum yet), `settleByCommittee` the
+ * second member's, which completes the quorum and settles the epoch with the medians (it includes
+ * the whole settleEpoch). Figures are the steady state (epochs 2 and 3), as for settleEpoch.
+ */
+async function measureCommittee(
+  ctx: Context,
+  base: Hex,
+  committee: Address,
+  committeeAbi: Abi,
+): Promise<{ snap: Hex; submitReport: Record<string, number>; settleByCommittee: Record<string, number> }> {
+  const members = committeeMembers();
+  const submitReport: Record<string, number> = {};
+  const settleByCommittee: Record<string, number> = {};
+  const all = Array.from({ length: Math.max(...COMMITTEE_PROVIDER_COUNTS) }, (_, i) =>
+    labelAddress(`settlement-provider/${i}`),
+  );
+  let snap = base;
+  for (const count of COMMITTEE_PROVIDER_COUNTS) {
+    snap = await ctx.net.restore(snap);
+    const providers = sortAddresses(all.slice(0, count));
+    await addProviders(ctx, GENESIS_TIME + 10, providers);
+    await ctx.net.setBalances(
+      members.map((m) => m.address),
+      10n * ONE_ETHER,
+    );
+    const report = (epoch: number, score: number) =>
+      call(committeeAbi, "submitReport", [BigInt(epoch), providers, packScores(count, score)]);
+    const submits: number[] = [];
+    const settles: number[] = [];
+    for (let epoch = 0; epoch < 4; epoch++) {
+      const [first, second] = members;
+      if (!first || !second) throw new Error("the committee needs two members");
+      const at = settleTime(ctx, epoch);
+      submits.push(await ctx.net.measure(at, first, committee, report(epoch, 9000), 16_000_000n));
+      settles.push(await ctx.net.measure(at + BLOCK, second, committee, report(epoch, 8000), 16_000_000n));
+    }
+    submitReport[`providers=${count}`] = Math.max(...submits.slice(2));
+    settleByCommittee[`providers=${count}`] = Math.max(...settles.slice(2));
+    log(
+      `committee, ${count} providers, epochs 0-3: submitReport ${submits.join(", ")}; settle ${settles.join(", ")}`,
+    );
+  }
+  return { snap, submitReport, settleByCommittee };
 }
 
 interface World {
@@ -368,6 +428,14 @@ async function main(): Promise<void> {
       GENESIS_TIME: String(GENESIS_TIME),
     });
     log(`deployed: staking ${d.staking}`);
+    const committee = await deployOracle(contractsDir, anvil.url, CHAIN_ID, ADMIN_KEY, {
+      STAKING: d.staking,
+      MEMBERS: committeeMembers()
+        .map((m) => m.address)
+        .join(","),
+      QUORUM: String(COMMITTEE_QUORUM),
+    });
+    log(`deployed: oracle committee ${committee}`);
     const net = new Devnet(anvil.rpc, CHAIN_ID);
     net.errorAbi = staking;
     await net.takeControl();
@@ -395,8 +463,14 @@ async function main(): Promise<void> {
     const deployed = await net.snapshot();
 
     const settlement = await measureSettlement(ctx, deployed);
+    const oracle = await measureCommittee(
+      ctx,
+      settlement.snap,
+      committee,
+      loadAbi(contractsDir, "OracleCommittee"),
+    );
 
-    await net.restore(settlement.snap);
+    await net.restore(oracle.snap);
     const world = await buildWorld(ctx);
     let base = await net.snapshot();
     log("world ready; measuring user operations");
@@ -433,6 +507,8 @@ async function main(): Promise<void> {
 
     const output: Record<string, Record<string, number>> = {};
     for (const op of OPERATIONS) output[op] = figures[op];
+    output.submitReport = oracle.submitReport;
+    output.settleByCommittee = oracle.settleByCommittee;
     const snapshot = {
       ...output,
       settleEpoch: settlement.totals,
@@ -452,6 +528,7 @@ async function main(): Promise<void> {
         redelegateTo: "a provider with the same delegator count where the user has no stake yet",
         withdraw: `one matured entry; shortest distance is the unbonding period, ${withdrawMin} epochs`,
         settlement: `every provider scored ${SETTLEMENT_SCORE_BPS} bps; per provider = marginal gas between counts`,
+        committee: `${committeeMembers().length} members, quorum ${COMMITTEE_QUORUM}; submitReport = a report short of the quorum, settleByCommittee = the report completing it (settleEpoch included); steady state`,
       },
     };
     if (explain) {

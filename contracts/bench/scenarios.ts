@@ -31,6 +31,11 @@ export const BUDGETS: Record<Operation, number> = {
 export const DELEGATOR_COUNTS = [1, 100, 10_000] as const;
 /** Epochs settled between the user's last action and the measured one. */
 export const EPOCH_COUNTS = [1, 100] as const;
+/** Scored providers in the oracle committee's measured reports. */
+export const COMMITTEE_PROVIDER_COUNTS = [10, 100] as const;
+/** Reports that settle an epoch in the benchmark's committee of three. */
+export const COMMITTEE_QUORUM = 2;
+
 /** Scored providers in the settlements that price one provider's share of `settleEpoch`. */
 export const SETTLEMENT_PROVIDER_COUNTS = [1, 10, 100] as const;
 
@@ -92,6 +97,11 @@ export function labelAddress(label: string): Address {
 /** A fixed signing account for `label` (measured transactions are signed like a wallet's). */
 export function labelAccount(label: string): PrivateKeyAccount {
   return privateKeyToAccount(seed(`key/${label}`, 0));
+}
+
+/** The benchmark committee's three members (signing accounts, like the oracle service's keys). */
+export function committeeMembers(): PrivateKeyAccount[] {
+  return [0, 1, 2].map((i) => labelAccount(`oracle-member/${i}`));
 }
 
 export function scenarioName(delegators: number, epochs: number): string {

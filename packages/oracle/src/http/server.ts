@@ -1,0 +1,87 @@
+// The member's HTTP status API: GET /chains, /scores, /health, /metrics.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+import type { Metrics } from "../metrics.ts";
+import type { OracleService } from "../service.ts";
+
+export const DEFAULT_PORT = 42_070;
+
+function scoresDocument(service: OracleService) {
+  const epoch = service.clock?.current ?? 0;
+  return {
+    epoch,
+    member: service.member,
+    providers: [...service.providers.values()].map((p) => {
+      const { score, chains } = service.scoreOf(epoch, p);
+      const samples = service.options.store.samples(epoch, p.address);
+      return {
+        address: p.address,
+        name: p.metadata?.name ?? null,
+        metadataURI: p.metadataURI,
+        metadataError: p.metadataError ?? null,
+        unknownChains: p.unknownChains,
+        score,
+        chains: Object.fromEntries(
+          [...p.declared].map(([chain, endpoints]) => [
+            chain,
+            {
+              score: chains[chain] ?? 0,
+              endpoints: endpoints.map((url) => ({
+                url,
+                tally: service.options.store.tally(epoch, p.address, chain, url),
+                samples: samples.filter((s) => s.chain === chain && s.endpoint === url),
+              })),
+            },
+          ]),
+        ),
+      };
+    }),
+  };
+}
+
+/** Starts the API on `host:port` (port 0: any free port); resolves once listening. */
+export async function startHttp(
+  service: OracleService,
+  metrics: Metrics,
+  host: string,
+  port: number,
+): Promise<{ server: Server; port: number }> {
+  const server = createServer((req, res) => {
+    const json = (status: number, body: unknown) => {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(body, null, 2));
+    };
+    if (req.method !== "GET") return json(405, { error: "method not allowed" });
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    switch (path) {
+      case "/chains":
+        return json(200, { chains: [...service.registry.values()] });
+      case "/scores":
+        return json(200, scoresDocument(service));
+      case "/health": {
+        const healthy = service.lastError === undefined && service.lastRoundAt !== undefined;
+        return json(healthy ? 200 : 503, {
+          ok: healthy,
+          lastRoundAt: service.lastRoundAt ?? null,
+          lastError: service.lastError ?? null,
+          epoch: service.clock?.current ?? null,
+          nextToSettle: service.clock?.nextToSettle ?? null,
+        });
+      }
+      case "/metrics":
+        metrics.registry.metrics().then(
+          (text) => {
+            res.writeHead(200, { "content-type": metrics.registry.contentType });
+            res.end(text);
+          },
+          (error: Error) => json(500, { error: error.message }),
+        );
+        return;
+      default:
+        return json(404, { error: "not found" });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  return { server, port: (server.address() as AddressInfo).port };
+}

@@ -1,0 +1,13 @@
+// What every probe takes and returns.
+import type { ChainEntry } from "../chains/types.ts";
+import type { RequestLimits } from "../net/request.ts";
+
+export interface ProbeResult {
+  /** The endpoint's head in the chain's units (block height, slot, checkpoint). */
+  head: number;
+  /** Round-trip time of the head request, in ms. */
+  latencyMs: number;
+}
+
+/** Checks that `endpoint` serves `chain` (throws WrongChainError otherwise) and reads its head. */
+export type Probe = (endpoint: string, chain: ChainEntry, limits: RequestLimits) => Promise<ProbeResult>;

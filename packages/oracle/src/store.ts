@@ -1,0 +1,180 @@
+// The member's embedded database (SQLite compiled to WebAssembly, saved to one file after every
+// change by write-then-rename): per-epoch tallies, the latest samples behind them, and every report
+// sent, so a restart neither loses an epoch's measurements nor sends a report twice.
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import initSqlJs, { type Database } from "sql.js";
+
+import { EMPTY_TALLY, type ScoredSample, type Tally } from "./scoring/score.ts";
+
+/** Latest samples kept per endpoint and epoch (the tallies keep everything else). */
+const SAMPLES_KEPT = 10;
+
+export type SubmissionStatus = "sent" | "confirmed" | "failed";
+
+export interface Submission {
+  epoch: number;
+  listHash: string;
+  txHash: string;
+  status: SubmissionStatus;
+  scores: string;
+}
+
+const SCHEMA = `
+create table if not exists tallies (
+  epoch integer not null, provider text not null, chain text not null, endpoint text not null,
+  rounds integer not null, ok integer not null, latency_points integer not null, freshness_points integer not null,
+  primary key (epoch, provider, chain, endpoint));
+create table if not exists samples (
+  epoch integer not null, provider text not null, chain text not null, endpoint text not null,
+  at integer not null, ok integer not null, head integer, latency_ms real, lag integer, error text,
+  latency_bps integer not null, freshness_bps integer not null);
+create index if not exists samples_by_endpoint on samples (epoch, provider, chain, endpoint, at);
+create table if not exists submissions (
+  epoch integer not null, list_hash text not null, tx_hash text not null, status text not null,
+  scores text not null, primary key (epoch, list_hash));
+`;
+
+export class Store {
+  private constructor(
+    private readonly db: Database,
+    private readonly path: string | undefined,
+  ) {}
+
+  /** Opens (or creates) the database at `path`; in memory only when `path` is undefined. */
+  static async open(path: string | undefined): Promise<Store> {
+    const SQL = await initSqlJs();
+    const db = path && existsSync(path) ? new SQL.Database(readFileSync(path)) : new SQL.Database();
+    db.run(SCHEMA);
+    return new Store(db, path);
+  }
+
+  private save(): void {
+    if (!this.path) return;
+    const tmp = `${this.path}.tmp`;
+    writeFileSync(tmp, this.db.export());
+    renameSync(tmp, this.path);
+  }
+
+  /** Adds one scored round to epoch `epoch`'s tallies and keeps its samples. */
+  recordRound(epoch: number, samples: readonly ScoredSample[], at: number): void {
+    this.db.run("begin");
+    for (const s of samples) {
+      this.db.run(
+        `insert into tallies values (?, ?, ?, ?, 1, ?, ?, ?)
+         on conflict (epoch, provider, chain, endpoint) do update set rounds = rounds + 1,
+           ok = ok + excluded.ok, latency_points = latency_points + excluded.latency_points,
+           freshness_points = freshness_points + excluded.freshness_points`,
+        [epoch, s.provider, s.chain, s.endpoint, s.ok ? 1 : 0, s.latencyBps, s.freshnessBps],
+      );
+      this.db.run("insert into samples values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        epoch,
+        s.provider,
+        s.chain,
+        s.endpoint,
+        at,
+        s.ok ? 1 : 0,
+        s.head ?? null,
+        s.latencyMs ?? null,
+        s.lag ?? null,
+        s.error ?? null,
+        s.latencyBps,
+        s.freshnessBps,
+      ]);
+      this.db.run(
+        `delete from samples where epoch = ? and provider = ? and chain = ? and endpoint = ? and rowid not in
+         (select rowid from samples where epoch = ? and provider = ? and chain = ? and endpoint = ?
+          order by at desc, rowid desc limit ${SAMPLES_KEPT})`,
+        [epoch, s.provider, s.chain, s.endpoint, epoch, s.provider, s.chain, s.endpoint],
+      );
+    }
+    this.db.run("commit");
+    this.save();
+  }
+
+  tally(epoch: number, provider: string, chain: string, endpoint: string): Tally {
+    const stmt = this.db.prepare(
+      "select rounds, ok, latency_points, freshness_points from tallies where epoch = ? and provider = ? and chain = ? and endpoint = ?",
+    );
+    try {
+      stmt.bind([epoch, provider, chain, endpoint]);
+      if (!stmt.step()) return EMPTY_TALLY;
+      const [rounds, ok, latencyPoints, freshnessPoints] = stmt.get() as number[];
+      return {
+        rounds: rounds ?? 0,
+        ok: ok ?? 0,
+        latencyPoints: latencyPoints ?? 0,
+        freshnessPoints: freshnessPoints ?? 0,
+      };
+    } finally {
+      stmt.free();
+    }
+  }
+
+  /** The latest samples of `provider` in `epoch`, newest first. */
+  samples(epoch: number, provider: string): (ScoredSample & { at: number })[] {
+    const stmt = this.db.prepare(
+      "select chain, endpoint, at, ok, head, latency_ms, lag, error, latency_bps, freshness_bps from samples where epoch = ? and provider = ? order by at desc, rowid desc",
+    );
+    const rows: (ScoredSample & { at: number })[] = [];
+    try {
+      stmt.bind([epoch, provider]);
+      while (stmt.step()) {
+        const r = stmt.getAsObject();
+        rows.push({
+          provider,
+          chain: String(r.chain),
+          endpoint: String(r.endpoint),
+          at: Number(r.at),
+          ok: r.ok === 1,
+          ...(r.head === null ? {} : { head: Number(r.head) }),
+          ...(r.latency_ms === null ? {} : { latencyMs: Number(r.latency_ms) }),
+          ...(r.lag === null ? {} : { lag: Number(r.lag) }),
+          ...(r.error === null ? {} : { error: String(r.error) }),
+          latencyBps: Number(r.latency_bps),
+          freshnessBps: Number(r.freshness_bps),
+        });
+      }
+    } finally {
+      stmt.free();
+    }
+    return rows;
+  }
+
+  submissions(epoch: number): Submission[] {
+    const stmt = this.db.prepare(
+      "select list_hash, tx_hash, status, scores from submissions where epoch = ? order by rowid",
+    );
+    const rows: Submission[] = [];
+    try {
+      stmt.bind([epoch]);
+      while (stmt.step()) {
+        const [listHash, txHash, status, scores] = stmt.get() as string[];
+        rows.push({
+          epoch,
+          listHash: listHash ?? "",
+          txHash: txHash ?? "",
+          status: (status ?? "failed") as SubmissionStatus,
+          scores: scores ?? "",
+        });
+      }
+    } finally {
+      stmt.free();
+    }
+    return rows;
+  }
+
+  /** Records (or updates) what was sent for `epoch` and `listHash`; saved before returning. */
+  recordSubmission(s: Submission): void {
+    this.db.run(
+      `insert into submissions values (?, ?, ?, ?, ?) on conflict (epoch, list_hash) do update set
+       tx_hash = excluded.tx_hash, status = excluded.status, scores = excluded.scores`,
+      [s.epoch, s.listHash, s.txHash, s.status, s.scores],
+    );
+    this.save();
+  }
+
+  close(): void {
+    this.save();
+    this.db.close();
+  }
+}

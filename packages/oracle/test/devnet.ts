@@ -1,0 +1,138 @@
+// A real anvil with the staking protocol and the oracle committee deployed by the project's own
+// forge scripts, for the end-to-end suite. Every process is started here and stopped by its pid.
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import {
+  type Address,
+  createPublicClient,
+  createTestClient,
+  getAddress,
+  http,
+  type PublicClient,
+} from "viem";
+import { foundry } from "viem/chains";
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+const contractsDir = join(root, "contracts");
+const bin = (tool: string) => join(root, "node_modules", "@foundry-rs", `${tool}-linux-amd64`, "bin", tool);
+const run = promisify(execFile);
+
+/** anvil's public development keys (test only). */
+export const DEV_KEYS = [
+  "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+  "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+  "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
+  "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
+  "0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
+  "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
+  "0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e",
+] as const;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
+export interface Devnet {
+  url: string;
+  client: PublicClient;
+  test: ReturnType<typeof createTestClient>;
+  staking: Address;
+  token: Address;
+  vault: Address;
+  committee: Address;
+  epochLength: number;
+  stop(): Promise<void>;
+}
+
+async function forgeScript(script: string, url: string, env: Record<string, string>, file: string) {
+  const dir = mkdtempSync(join(contractsDir, "cache", "oracle-e2e-"));
+  try {
+    await run(
+      bin("forge"),
+      ["script", `script/${script}`, "--rpc-url", url, "--broadcast", "--private-key", DEV_KEYS[0]],
+      {
+        cwd: contractsDir,
+        env: { ...process.env, ...env, DEPLOYMENTS_DIR: dir, FOUNDRY_BROADCAST: join(dir, "broadcast") },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    return JSON.parse(readFileSync(join(dir, file), "utf8")) as Record<string, string>;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(join(contractsDir, "cache", script, "31337"), { recursive: true, force: true });
+  }
+}
+
+export async function startDevnet(
+  members: readonly Address[],
+  quorum: number,
+  epochLength: number,
+): Promise<Devnet> {
+  const port = await freePort();
+  const anvil: ChildProcess = spawn(
+    bin("anvil"),
+    ["--host", "127.0.0.1", "--port", String(port), "--silent"],
+    {
+      stdio: "ignore",
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const client = createPublicClient({ chain: foundry, transport: http(url) }) as PublicClient;
+  const test = createTestClient({ chain: foundry, mode: "anvil", transport: http(url) });
+  const stop = async () => {
+    if (anvil.exitCode === null && anvil.pid) {
+      const exited = new Promise((resolve) => anvil.once("exit", resolve));
+      process.kill(anvil.pid, "SIGTERM");
+      await exited;
+    }
+  };
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        await client.getBlockNumber();
+        break;
+      } catch (error) {
+        if (i > 100) throw error;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    const deployed = await forgeScript(
+      "Deploy.s.sol",
+      url,
+      { EPOCH_LENGTH: String(epochLength) },
+      "31337.json",
+    );
+    const staking = getAddress(deployed.staking as string);
+    const oracle = await forgeScript(
+      "DeployOracle.s.sol",
+      url,
+      { STAKING: staking, MEMBERS: members.join(","), QUORUM: String(quorum) },
+      "31337.oracle.json",
+    );
+    return {
+      url,
+      client,
+      test,
+      staking,
+      token: getAddress(deployed.token as string),
+      vault: getAddress(deployed.rewardVault as string),
+      committee: getAddress(oracle.oracleCommittee as string),
+      epochLength,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
