@@ -99,6 +99,8 @@ export function clientFor(rpcUrl: string, deployment: Deployment, actor?: Actor)
 
 async function seedWorld(rpcUrl: string, deployment: Deployment): Promise<void> {
   const admin = clientFor(rpcUrl, deployment, "admin");
+  const wallet = admin.walletClient;
+  if (!wallet) throw new Error("the admin client has no wallet");
   const { testAnkrAbi } = await import("../src/abis/generated.js");
   for (const actor of ["providerA", "providerB", "alice", "bob", "carol"] as const) {
     // The bench's anvil funds only the first account with ETH.
@@ -106,7 +108,7 @@ async function seedWorld(rpcUrl: string, deployment: Deployment): Promise<void> 
       method: "anvil_setBalance",
       params: [address(actor), "0x56bc75e2d63100000"],
     } as never);
-    const hash = await admin.walletClient!.writeContract({
+    const hash = await wallet.writeContract({
       address: deployment.token,
       abi: testAnkrAbi,
       functionName: "transfer",
