@@ -4,6 +4,7 @@ import { afterEach, beforeEach, inject } from "vitest";
 import type { StakingClient } from "../src/client/createStakingClient.js";
 import { readDeploymentFile } from "../src/deployments/registry.js";
 import { type Actor, address, clientFor } from "./devnet.js";
+import "./provided.js";
 
 export type { Actor } from "./devnet.js";
 export { address, keys, seed } from "./devnet.js";
@@ -30,14 +31,32 @@ export async function now(): Promise<bigint> {
   return (await reader.publicClient.getBlock()).timestamp;
 }
 
+const snapshot = () => rpc<string>("evm_snapshot");
+
+async function revert(id: string): Promise<void> {
+  await rpc("evm_revert", [id]);
+  // anvil keeps the time jumps of the reverted branch: bring the clock back to the chain's.
+  await rpc("evm_setTime", [Number(await now())]);
+}
+
+/** Runs `body` and puts the chain back as it was (one property-test case, for instance). */
+export async function withSnapshot<T>(body: () => Promise<T>): Promise<T> {
+  const id = await snapshot();
+  try {
+    return await body();
+  } finally {
+    await revert(id);
+  }
+}
+
 /** Every test in the calling file starts from the seeded chain and leaves it untouched. */
 export function isolate(): void {
   let id: string | undefined;
   beforeEach(async () => {
-    id = await rpc<string>("evm_snapshot");
+    id = await snapshot();
   });
   afterEach(async () => {
-    if (id) await rpc("evm_revert", [id]);
+    if (id) await revert(id);
   });
 }
 

@@ -3,13 +3,7 @@
 import type { TestProject } from "vitest/node";
 
 import { startDevnet } from "./devnet.js";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    rpcUrl: string;
-    deploymentFile: string;
-  }
-}
+import "./provided.js";
 
 export default async function setup(project: TestProject) {
   const chainId = Number(process.env.DEVNET_CHAIN_ID ?? 31_338);

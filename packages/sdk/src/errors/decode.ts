@@ -70,6 +70,17 @@ export function toStakingError(error: unknown, format?: AmountFormat): unknown {
     }
     return new RpcError(reverted.reason ?? reverted.shortMessage, { cause: error });
   }
+  // A revert outside a contract call (a plain eth_call or estimate): decode its raw data.
+  const withData = findCause(error, (e): e is object => (revertData(e)?.length ?? 0) >= 10);
+  const data = withData ? revertData(withData) : undefined;
+  if (data) {
+    try {
+      const decoded = decodeErrorResult({ abi: revertAbi, data });
+      return createRevertError(decoded.errorName, decoded.args ?? [], format, error);
+    } catch {
+      // Not one of ours.
+    }
+  }
   if (findCause(error, is(UserRejectedRequestError))) return new WalletRejectedError({ cause: error });
   if (findCause(error, is(ViemInsufficientFundsError))) return new InsufficientFundsError({ cause: error });
   const http = findCause(error, is(HttpRequestError));

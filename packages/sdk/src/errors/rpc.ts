@@ -47,8 +47,8 @@ export class InsufficientFundsError extends BaseError {
 export class TransactionRevertedError extends BaseError {
   override name = "TransactionRevertedError";
   readonly hash: Hash;
-  constructor(hash: Hash, parameters?: BaseErrorParameters) {
-    super(`transaction ${hash} reverted`, parameters);
+  constructor(hash: Hash, reason: string | undefined, parameters?: BaseErrorParameters) {
+    super(`transaction ${hash} reverted${reason ? `: ${reason}` : ""}`, parameters);
     this.hash = hash;
   }
 }

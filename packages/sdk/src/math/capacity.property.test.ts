@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 
-import { A, ALICE, B, BOB, client, isolate, reader } from "../../test/fixtures.js";
+import { A, ALICE, B, BOB, client, isolate, reader, withSnapshot } from "../../test/fixtures.js";
 import { parseAmount } from "../amounts/amount.js";
 import { capacityLeft } from "./capacity.js";
 
@@ -23,9 +23,8 @@ describe("capacityLeft mirrors the contract", () => {
           globalCap: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 4_000_000 })),
           allotment: fc.integer({ min: 0, max: 1_000_000 }),
         }),
-        async (input) => {
-          const id = await reader.publicClient.request({ method: "evm_snapshot", params: [] } as never);
-          try {
+        (input) =>
+          withSnapshot(async () => {
             await client("alice").delegate({ provider: A, amount: ankr(input.stake) });
             const params = await reader.getParameters();
             await admin.setParameters({ parameters: { ...params, delegationRatio: input.ratio } });
@@ -52,10 +51,7 @@ describe("capacityLeft mirrors the contract", () => {
               });
               expect(sdk).toBe(onChain.capacityLeft);
             }
-          } finally {
-            await reader.publicClient.request({ method: "evm_revert", params: [id] } as never);
-          }
-        },
+          }),
       ),
       { numRuns: RUNS },
     );

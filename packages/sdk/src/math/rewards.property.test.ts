@@ -2,22 +2,13 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 
-import { A, B, client, increaseTime, isolate, now, reader } from "../../test/fixtures.js";
+import { A, B, client, increaseTime, isolate, now, reader, withSnapshot } from "../../test/fixtures.js";
 import { parseAmount } from "../amounts/amount.js";
 import { settlementBudgetDown, splitSettlement, streamRateDown } from "./rewards.js";
 
 isolate();
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 20);
-
-async function snapshot<T>(body: () => Promise<T>): Promise<T> {
-  const id = await reader.publicClient.request({ method: "evm_snapshot", params: [] } as never);
-  try {
-    return await body();
-  } finally {
-    await reader.publicClient.request({ method: "evm_revert", params: [id] } as never);
-  }
-}
 
 describe("splitSettlement mirrors settleEpoch", () => {
   test("budget, each provider's reward, commission and stream rate match the chain to the wei", async () => {
@@ -33,7 +24,7 @@ describe("splitSettlement mirrors settleEpoch", () => {
           lateBy: fc.integer({ min: 1, max: 500_000 }),
         }),
         (input) =>
-          snapshot(async () => {
+          withSnapshot(async () => {
             await client("alice").delegate({ provider: A, amount: parseAmount(String(input.aliceAtA)) });
             if (input.bobAtB >= 1_000) {
               await client("bob").delegate({ provider: B, amount: parseAmount(String(input.bobAtB)) });

@@ -48,8 +48,10 @@ export async function preparePull(
   const usePermit =
     permitEntryPoint && method !== "approve" && (method === "permit" || (await supportsPermit(client)));
   if (usePermit) {
+    // From the later of chain time and the local clock: the block that includes it may come later.
     const block = await client.publicClient.getBlock();
-    const deadline = block.timestamp + permitLifetime;
+    const wallClock = BigInt(Math.floor(Date.now() / 1000));
+    const deadline = (block.timestamp > wallClock ? block.timestamp : wallClock) + permitLifetime;
     const permit = await signPermit(client, { spender, value: amount, deadline });
     return { step: { kind: "permit", deadline }, permit };
   }
