@@ -9,9 +9,10 @@ const ci = process.env.CI === "true";
 
 /** Each suite: how to run it and how to read its counts from its output. */
 // vitest's summary: "Tests  12 passed | 1 failed | 2 skipped (15)" (colours stripped; parts optional).
+const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 const vitest = (out) => {
   const line = out
-    .replace(/\x1b\[[0-9;]*m/g, "")
+    .replace(ansi, "")
     .split("\n")
     .findLast((l) => /^\s*Tests\s+\d/.test(l));
   if (!line) return undefined;
@@ -43,8 +44,20 @@ const suites = [
       return m ? { passed: +m[1], failed: +m[2], skipped: +m[3] } : undefined;
     },
   },
-  { name: "sdk (vitest, anvil)", cwd: "packages/sdk", command: "npx", args: ["vitest", "run"], parse: vitest },
-  { name: "cli (vitest, anvil)", cwd: "packages/cli", command: "npx", args: ["vitest", "run"], parse: vitest },
+  {
+    name: "sdk (vitest, anvil)",
+    cwd: "packages/sdk",
+    command: "npx",
+    args: ["vitest", "run"],
+    parse: vitest,
+  },
+  {
+    name: "cli (vitest, anvil)",
+    cwd: "packages/cli",
+    command: "npx",
+    args: ["vitest", "run"],
+    parse: vitest,
+  },
 ];
 
 function run(suite) {
