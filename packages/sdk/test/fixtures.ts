@@ -35,8 +35,6 @@ const snapshot = () => rpc<string>("evm_snapshot");
 
 async function revert(id: string): Promise<void> {
   await rpc("evm_revert", [id]);
-  // anvil keeps the time jumps of the reverted branch: bring the clock back to the chain's.
-  await rpc("evm_setTime", [Number(await now())]);
 }
 
 /** Runs `body` and puts the chain back as it was (one property-test case, for instance). */

@@ -16,6 +16,9 @@ import { waitForTransaction } from "./wait.js";
 
 type Mutability = "nonpayable" | "payable";
 
+/** Extra gas limit over the estimate, in percent. */
+export const GAS_HEADROOM_PERCENT = 20n;
+
 export type SendParameters<
   abi extends Abi,
   functionName extends ContractFunctionName<abi, Mutability>,
@@ -49,10 +52,10 @@ export async function sendTransaction<
   return withStakingErrors(client, async () => {
     const call = { address, abi, functionName, args, account } as unknown as SimulateContractParameters;
     const { request, result } = await publicClient.simulateContract(call);
+    const gas = await publicClient.estimateContractGas(
+      call as Parameters<typeof publicClient.estimateContractGas>[0],
+    );
     if (dryRun) {
-      const gas = await publicClient.estimateContractGas(
-        call as Parameters<typeof publicClient.estimateContractGas>[0],
-      );
       return {
         status: "simulated",
         functionName,
@@ -64,9 +67,13 @@ export async function sendTransaction<
         result,
       };
     }
-    const hash = await walletClient.writeContract(
-      request as Parameters<typeof walletClient.writeContract>[0],
-    );
+    // Headroom over the estimate: calls through the proxy and the logic libraries forward 63/64 of
+    // the gas left, and an estimate taken a block earlier can fall just short (seen on anvil after a
+    // permit). Unused gas is not charged.
+    const hash = await walletClient.writeContract({
+      ...(request as Parameters<typeof walletClient.writeContract>[0]),
+      gas: (gas * (100n + GAS_HEADROOM_PERCENT)) / 100n,
+    });
     onProgress?.({ stage: "sent", hash });
     const mined = await waitForTransaction(client, { hash, confirmations, onProgress });
     return { ...mined, functionName, result };

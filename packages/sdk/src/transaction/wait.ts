@@ -47,7 +47,8 @@ async function explainRevert(client: StakingClientBase, hash: Hash, blockNumber:
     client.publicClient.getTransaction({ hash }),
     client.publicClient.getBlock({ blockNumber }),
   ]);
-  if (gasUsed >= tx.gas) {
+  // A sub-call that runs out of gas leaves the caller 1/64 of it: that is out of gas too.
+  if (gasUsed * 64n >= tx.gas * 63n) {
     return new TransactionRevertedError(hash, `ran out of gas (limit ${tx.gas})`);
   }
   try {
