@@ -8,6 +8,18 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const ci = process.env.CI === "true";
 
 /** Each suite: how to run it and how to read its counts from its output. */
+// vitest's summary: "Tests  12 passed | 1 failed | 2 skipped (15)" (colours stripped; parts optional).
+const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+const vitest = (out) => {
+  const line = out
+    .replace(ansi, "")
+    .split("\n")
+    .findLast((l) => /^\s*Tests\s+\d/.test(l));
+  if (!line) return undefined;
+  const count = (word) => Number(line.match(new RegExp(`(\\d+) ${word}`))?.[1] ?? 0);
+  return { passed: count("passed"), failed: count("failed"), skipped: count("skipped") + count("todo") };
+};
+
 const suites = [
   {
     name: "contracts (forge)",
@@ -22,18 +34,37 @@ const suites = [
     },
   },
   {
+    // After forge has built contracts/out: fails when the checked-in ABIs differ from the contracts.
+    name: "sdk abis up to date",
+    cwd: "packages/sdk",
+    command: "node",
+    args: ["scripts/generate.mjs", "--check"],
+    parse: (out) => {
+      const m = [...out.matchAll(/(\d+) passed, (\d+) failed, (\d+) skipped/g)].at(-1);
+      return m ? { passed: +m[1], failed: +m[2], skipped: +m[3] } : undefined;
+    },
+  },
+  {
+    name: "sdk (vitest, anvil)",
+    cwd: "packages/sdk",
+    command: "npx",
+    args: ["vitest", "run"],
+    parse: vitest,
+  },
+  {
+    name: "cli (vitest, anvil)",
+    cwd: "packages/cli",
+    command: "npx",
+    args: ["vitest", "run"],
+    parse: vitest,
+  },
+  {
     name: "oracle (vitest)",
     cwd: "packages/oracle",
     command: "npx",
     args: ["vitest", "run"],
     env: { NO_COLOR: "1" },
-    // "      Tests  1 failed | 45 passed | 2 skipped (48)"; each part appears only when non-zero.
-    parse: (out) => {
-      const line = out.split("\n").findLast((l) => /^\s*Tests\s+\d/.test(l));
-      if (!line) return undefined;
-      const count = (word) => +(line.match(new RegExp(`(\\d+) ${word}`))?.[1] ?? 0);
-      return { passed: count("passed"), failed: count("failed"), skipped: count("skipped") + count("todo") };
-    },
+    parse: vitest,
   },
 ];
 
@@ -62,7 +93,9 @@ function run(suite) {
 }
 
 const total = { passed: 0, failed: 0, skipped: 0 };
-for (const suite of suites) {
+// TEST_ONLY=sdk,cli runs only the suites whose name contains one of the words.
+const only = process.env.TEST_ONLY?.split(",").filter(Boolean);
+for (const suite of suites.filter((s) => !only || only.some((word) => s.name.includes(word)))) {
   const counts = await run(suite);
   for (const key of Object.keys(total)) total[key] += counts[key];
 }

@@ -1,0 +1,67 @@
+import { describe, expect, test } from "vitest";
+
+import { address, cli, client, isolate, reader } from "../../test/cli.js";
+
+isolate();
+
+const CAROL = address("carol");
+
+describe("node provider commands", () => {
+  test("register, metadata, commission (increase shows when), status, exit, withdraw --self-stake", async () => {
+    const registered = await cli(
+      [
+        "register",
+        "--self-stake",
+        "100,000",
+        "--commission",
+        "10",
+        "--name",
+        "Carol Nodes",
+        "--endpoint",
+        "eth=https://eth.carol.example",
+      ],
+      { actor: "carol" },
+    );
+    expect(registered.code).toBe(0);
+    expect(registered.stdout).toContain("pending admission by governance");
+    expect((await reader.getProvider({ provider: CAROL })).statusName).toBe("Pending");
+    await client("admin").admitProvider({ provider: CAROL });
+
+    expect((await cli(["metadata", "--name", "Carol 2"], { actor: "carol" })).code).toBe(0);
+    const raised = await cli(["commission", "15", "--json"], { actor: "carol" });
+    const doc = raised.json<{ commissionBps: number; effectiveAt: string }>();
+    expect(doc.commissionBps).toBe(1500);
+    expect(Number(doc.effectiveAt)).toBeGreaterThan(Date.now() / 1000);
+    const lowered = await cli(["commission", "5%"], { actor: "carol" });
+    expect(lowered.stdout).toMatch(/^commission set to 5%/);
+
+    const status = await cli(["status", "--json"], { actor: "carol" });
+    expect(status.json<{ statusName: string; commissionBps: string }>()).toMatchObject({
+      statusName: "Active",
+      commissionBps: "500",
+    });
+    expect((await cli(["status", CAROL])).stdout).toMatch(/provider:\s+0x\w+ Carol 2/);
+
+    const exited = await cli(["exit"], { actor: "carol" });
+    expect(exited.code).toBe(0);
+    expect((await reader.getProvider({ provider: CAROL })).statusName).toBe("Exited");
+    const early = await cli(["withdraw", "--self-stake"], { actor: "carol" });
+    expect(early.code).toBe(1);
+  });
+
+  test("bad provider input", async () => {
+    const noName = await cli(["register", "--self-stake", "100,000", "--commission", "10"], {
+      actor: "carol",
+    });
+    expect(noName).toMatchObject({ code: 2 });
+    expect(noName.stderr).toContain("give --name");
+    const badPct = await cli(["commission", "101"], { actor: "carol" });
+    expect(badPct).toMatchObject({ code: 2 });
+    const badEndpoint = await cli(["metadata", "--name", "x", "--endpoint", "eth"], { actor: "carol" });
+    expect(badEndpoint.stderr).toBe('error: --endpoint "eth" must be chain=url\n');
+    const tooHigh = await cli(["commission", "50"], { actor: "providerA" });
+    expect(tooHigh).toMatchObject({ code: 1, stderr: "error: commission 50% exceeds the 30% maximum\n" });
+    const notProvider = await cli(["status"], { actor: "carol" });
+    expect(notProvider.stderr).toMatch(/^error: unknown provider/);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, test } from "vitest";
+
+import { A, address, client, isolate, reader } from "../../../test/fixtures.js";
+import { parseAmount } from "../../amounts/amount.js";
+import {
+  BelowMinSelfStakeError,
+  CommissionTooHighError,
+  ProviderAlreadyRegisteredError,
+  UnauthorizedError,
+} from "../../errors/contract.js";
+import { decodeMetadataURI, encodeMetadataURI } from "../../metadata/metadata.js";
+import { ProviderStatus } from "../../types.js";
+
+isolate();
+
+const CAROL = address("carol");
+const metadataURI = encodeMetadataURI({ name: "Carol Nodes", website: "https://carol.example" });
+
+describe("provider life cycle", () => {
+  test("register (approval step), admit, metadata, commission, exit", async () => {
+    const carol = client("carol");
+    const registered = await carol.registerProvider({
+      selfStake: parseAmount("100,000"),
+      commissionBps: 1000,
+      metadataURI,
+    });
+    expect(registered.tokenStep?.kind).toBe("approve");
+    expect((await reader.getProvider({ provider: CAROL })).status).toBe(ProviderStatus.Pending);
+
+    await client("admin").admitProvider({ provider: CAROL });
+    expect((await reader.getProvider({ provider: CAROL })).statusName).toBe("Active");
+
+    await carol.setMetadataURI({ metadataURI: encodeMetadataURI({ name: "Carol Nodes 2" }) });
+    expect(decodeMetadataURI((await reader.getProvider({ provider: CAROL })).metadataURI)?.name).toBe(
+      "Carol Nodes 2",
+    );
+
+    const raised = await carol.setCommission({ commissionBps: 2000 });
+    const scheduled = raised.events.find((e) => e.eventName === "CommissionIncreaseScheduled");
+    const { commissionNoticePeriod } = await reader.getParameters();
+    const block = await reader.publicClient.getBlock({ blockNumber: raised.blockNumber });
+    expect(scheduled?.eventName === "CommissionIncreaseScheduled" && scheduled.args.effectiveAt).toBe(
+      block.timestamp + BigInt(commissionNoticePeriod),
+    );
+    const lowered = await carol.setCommission({ commissionBps: 500 });
+    expect(lowered.events.some((e) => e.eventName === "CommissionChanged")).toBe(true);
+
+    await carol.exitProvider();
+    const exited = await reader.getProvider({ provider: CAROL });
+    expect(exited.status).toBe(ProviderStatus.Exited);
+    expect(exited.selfStakeUnbonding).toBe(parseAmount("100,000"));
+  });
+
+  test("bad registrations are typed errors", async () => {
+    const carol = client("carol");
+    await expect(
+      carol.registerProvider({ selfStake: parseAmount("10"), commissionBps: 1000, metadataURI }),
+    ).rejects.toBeInstanceOf(BelowMinSelfStakeError);
+    const high = await carol
+      .registerProvider({ selfStake: parseAmount("100,000"), commissionBps: 5000, metadataURI })
+      .catch((e: unknown) => e);
+    expect(high).toBeInstanceOf(CommissionTooHighError);
+    expect((high as Error).message).toContain("commission 50% exceeds the 30% maximum");
+    await expect(
+      client("providerA").registerProvider({
+        selfStake: parseAmount("100,000"),
+        commissionBps: 100,
+        metadataURI,
+      }),
+    ).rejects.toBeInstanceOf(ProviderAlreadyRegisteredError);
+  });
+
+  test("role-gated calls name the missing role", async () => {
+    const error = await client("alice")
+      .jail({ provider: A })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnauthorizedError);
+    expect((error as Error).message).toContain("lacks GOVERNANCE_ROLE");
+  });
+});

@@ -1,0 +1,212 @@
+// Every custom error the protocol's contracts (and its token) can revert with, decoded into a
+// typed class whose message a person can read: "amount 500 ANKR is below the 1,000 ANKR minimum".
+import type { AbiParametersToPrimitiveTypes, ExtractAbiError, ExtractAbiErrorNames } from "abitype";
+import { type Hex, hexToString, keccak256, toHex } from "viem";
+
+import { ankrStakingAbi, rewardVaultAbi, testAnkrAbi } from "../abis/generated.js";
+import { type AmountFormat, formatAmount, formatBps } from "../amounts/amount.js";
+import { providerStatusNames } from "../types.js";
+import { BaseError } from "./base.js";
+
+/** Every error ABI entry a protocol transaction can surface. */
+export const revertAbi = [...ankrStakingAbi, ...rewardVaultAbi, ...testAnkrAbi].filter(
+  (item) => item.type === "error",
+) as unknown as RevertAbi;
+type RevertAbi = readonly Extract<
+  (typeof ankrStakingAbi | typeof rewardVaultAbi | typeof testAnkrAbi)[number],
+  { type: "error" }
+>[];
+
+export type ContractErrorName = ExtractAbiErrorNames<RevertAbi>;
+export type ContractErrorArgs<name extends ContractErrorName> = AbiParametersToPrimitiveTypes<
+  ExtractAbiError<RevertAbi, name>["inputs"]
+>;
+
+type Describe = { [name in ContractErrorName]: (args: ContractErrorArgs<name>, f: Formatter) => string };
+type Formatter = { amount(wei: bigint): string; time(seconds: bigint): string };
+
+const status = (code: number) => providerStatusNames[code] ?? `status ${code}`;
+const roles = Object.fromEntries(
+  ["GOVERNANCE_ROLE", "SETTLER_ROLE", "PAUSER_ROLE"].map((role) => [keccak256(toHex(role)), role]),
+) as Record<Hex, string>;
+
+const describe: Describe = {
+  StakingZeroAmount: () => "the amount must be greater than zero",
+  StakingAmountTooLarge: ([amount], f) => `amount ${f.amount(amount)} is larger than the protocol can hold`,
+  StakingZeroAddress: () => "the zero address is not a valid account or provider",
+  StakingBelowMinDelegation: ([amount, min], f) =>
+    `amount ${f.amount(amount)} is below the ${f.amount(min)} minimum delegation (what remains must be 0 or at least the minimum)`,
+  StakingBelowMinSelfStake: ([amount, min], f) =>
+    `self-stake ${f.amount(amount)} is below the ${f.amount(min)} minimum`,
+  StakingInsufficientStake: ([requested, available], f) =>
+    `cannot remove ${f.amount(requested)}: only ${f.amount(available)} is staked there`,
+  StakingProviderCapacityExceeded: ([provider, requested, available], f) =>
+    `provider ${provider} has room for ${f.amount(available)}, not ${f.amount(requested)}`,
+  StakingGlobalCapExceeded: ([requested, available], f) =>
+    `the pool cap has room for ${f.amount(available)}, not ${f.amount(requested)}`,
+  StakingUnknownProvider: ([provider]) => `${provider} is not a registered provider`,
+  StakingProviderNotActive: ([provider, code]) => `provider ${provider} is ${status(code)}, not Active`,
+  StakingInvalidProviderStatus: ([provider, code]) =>
+    `provider ${provider} is ${status(code)}, which does not allow this operation`,
+  StakingProviderAlreadyRegistered: ([provider]) => `${provider} is already registered as a provider`,
+  StakingCommissionTooHigh: ([bps, max]) =>
+    `commission ${formatBps(bps)} exceeds the ${formatBps(max)} maximum`,
+  StakingNothingToWithdraw: () => "nothing has finished unbonding yet",
+  StakingNothingToClaim: () => "there are no rewards to claim",
+  StakingSelfStakeNotMovable: () => "a provider's self-stake cannot be redelegated (and not to its own pool)",
+  StakingSameProvider: () => "redelegation needs two different providers",
+  StakingEpochNotSettleable: ([epoch, next, endsAt], f) =>
+    `epoch ${epoch} cannot be settled: the next epoch to settle is ${next}, ending ${f.time(endsAt)}`,
+  StakingInvalidSettlementSet: () =>
+    "the providers must be exactly the scored set, in increasing address order, with one score each",
+  StakingScoreTooHigh: ([bps]) => `score ${formatBps(bps)} exceeds 100%`,
+  StakingJailCooldown: ([at], f) => `the jail cooldown ends ${f.time(at)}`,
+  StakingScoreBelowThreshold: ([score, threshold]) =>
+    `score ${formatBps(score)} is below the ${formatBps(threshold)} threshold`,
+  StakingSlashTooLarge: ([amount, max], f) =>
+    `slash ${f.amount(amount)} exceeds the ${f.amount(max)} maximum`,
+  StakingInvalidParameter: ([name, value]) => `parameter ${bytes32ToText(name)} cannot be ${value}`,
+  StakingPermitExpired: ([deadline], f) => `the permit expired ${f.time(deadline)}`,
+  AccessControlUnauthorizedAccount: ([account, role]) =>
+    `${account} lacks ${roles[role] ?? role}, which this operation needs`,
+  AccessControlBadConfirmation: () => "role renunciation must be confirmed by the account itself",
+  EnforcedPause: () => "the protocol is paused: new stake is stopped (exits still work)",
+  ExpectedPause: () => "the protocol is not paused",
+  ReentrancyGuardReentrantCall: () => "reentrant call",
+  SafeERC20FailedOperation: ([token]) => `token transfer failed (${token})`,
+  AddressEmptyCode: ([target]) => `no contract at ${target}`,
+  ERC1967InvalidImplementation: ([impl]) => `${impl} is not a valid implementation`,
+  ERC1967NonPayable: () => "this call does not take ETH",
+  FailedCall: () => "a low-level call failed",
+  InvalidInitialization: () => "the contract is already initialized",
+  NotInitializing: () => "the contract is not initializing",
+  UUPSUnauthorizedCallContext: () => "upgrade called in the wrong context",
+  UUPSUnsupportedProxiableUUID: ([slot]) => `unsupported proxiable UUID ${slot}`,
+  RewardVaultOnlyStaking: ([caller]) => `${caller} is not the staking contract`,
+  RewardVaultZeroAmount: () => "the amount must be greater than zero",
+  RewardVaultZeroAddress: () => "the zero address is not allowed",
+  ERC20InsufficientAllowance: ([spender, allowance, needed], f) =>
+    `allowance for ${spender} is ${f.amount(allowance)}, ${f.amount(needed)} is needed (approve first)`,
+  ERC20InsufficientBalance: ([sender, balance, needed], f) =>
+    `balance of ${sender} is ${f.amount(balance)}, ${f.amount(needed)} is needed`,
+  ERC20InvalidApprover: ([a]) => `invalid approver ${a}`,
+  ERC20InvalidReceiver: ([a]) => `invalid receiver ${a}`,
+  ERC20InvalidSender: ([a]) => `invalid sender ${a}`,
+  ERC20InvalidSpender: ([a]) => `invalid spender ${a}`,
+  ERC2612ExpiredSignature: ([deadline], f) => `the permit signature expired ${f.time(deadline)}`,
+  ERC2612InvalidSigner: ([signer, owner]) => `the permit was signed by ${signer}, not by the owner ${owner}`,
+  InvalidAccountNonce: ([account, nonce]) => `wrong nonce for ${account} (current: ${nonce})`,
+  ECDSAInvalidSignature: () => "invalid signature",
+  ECDSAInvalidSignatureLength: ([length]) => `invalid signature length ${length}`,
+  ECDSAInvalidSignatureS: () => "invalid signature s value",
+  InvalidShortString: () => "invalid short string",
+  StringTooLong: ([str]) => `string too long: ${str}`,
+};
+
+function bytes32ToText(value: Hex): string {
+  const text = hexToString(value).replace(/\0+$/, "");
+  return /^[\x20-\x7e]+$/.test(text) ? text : value;
+}
+
+/** A transaction or call reverted with one of the protocol's custom errors. */
+export class ContractRevertError<name extends ContractErrorName = ContractErrorName> extends BaseError {
+  override name: string = "ContractRevertError";
+  readonly errorName: name;
+  readonly args: ContractErrorArgs<name>;
+
+  constructor(errorName: name, args: ContractErrorArgs<name>, format: AmountFormat = {}, cause?: unknown) {
+    const f: Formatter = {
+      amount: (wei) => formatAmount(wei, { symbol: "ANKR", ...format }),
+      time: (seconds) => new Date(Number(seconds) * 1000).toISOString(),
+    };
+    super((describe[errorName] as (args: ContractErrorArgs<name>, f: Formatter) => string)(args, f), {
+      details: `${errorName}(${(args as readonly unknown[]).map(String).join(", ")})`,
+      cause,
+    });
+    this.errorName = errorName;
+    this.args = args;
+  }
+}
+
+/* One class per error a user meets, so callers can `instanceof` them. */
+export class ZeroAmountError extends ContractRevertError<"StakingZeroAmount"> {}
+export class AmountTooLargeError extends ContractRevertError<"StakingAmountTooLarge"> {}
+export class ZeroAddressError extends ContractRevertError<"StakingZeroAddress"> {}
+export class BelowMinDelegationError extends ContractRevertError<"StakingBelowMinDelegation"> {}
+export class BelowMinSelfStakeError extends ContractRevertError<"StakingBelowMinSelfStake"> {}
+export class InsufficientStakeError extends ContractRevertError<"StakingInsufficientStake"> {}
+export class ProviderCapacityExceededError extends ContractRevertError<"StakingProviderCapacityExceeded"> {}
+export class GlobalCapExceededError extends ContractRevertError<"StakingGlobalCapExceeded"> {}
+export class UnknownProviderError extends ContractRevertError<"StakingUnknownProvider"> {}
+export class ProviderNotActiveError extends ContractRevertError<"StakingProviderNotActive"> {}
+export class InvalidProviderStatusError extends ContractRevertError<"StakingInvalidProviderStatus"> {}
+export class ProviderAlreadyRegisteredError extends ContractRevertError<"StakingProviderAlreadyRegistered"> {}
+export class CommissionTooHighError extends ContractRevertError<"StakingCommissionTooHigh"> {}
+export class NothingToWithdrawError extends ContractRevertError<"StakingNothingToWithdraw"> {}
+export class NothingToClaimError extends ContractRevertError<"StakingNothingToClaim"> {}
+export class SelfStakeNotMovableError extends ContractRevertError<"StakingSelfStakeNotMovable"> {}
+export class SameProviderError extends ContractRevertError<"StakingSameProvider"> {}
+export class EpochNotSettleableError extends ContractRevertError<"StakingEpochNotSettleable"> {}
+export class InvalidSettlementSetError extends ContractRevertError<"StakingInvalidSettlementSet"> {}
+export class ScoreTooHighError extends ContractRevertError<"StakingScoreTooHigh"> {}
+export class JailCooldownError extends ContractRevertError<"StakingJailCooldown"> {}
+export class ScoreBelowThresholdError extends ContractRevertError<"StakingScoreBelowThreshold"> {}
+export class SlashTooLargeError extends ContractRevertError<"StakingSlashTooLarge"> {}
+export class InvalidParameterError extends ContractRevertError<"StakingInvalidParameter"> {}
+export class PermitExpiredError extends ContractRevertError<"StakingPermitExpired"> {}
+export class UnauthorizedError extends ContractRevertError<"AccessControlUnauthorizedAccount"> {}
+export class PausedError extends ContractRevertError<"EnforcedPause"> {}
+export class InsufficientAllowanceError extends ContractRevertError<"ERC20InsufficientAllowance"> {}
+export class InsufficientBalanceError extends ContractRevertError<"ERC20InsufficientBalance"> {}
+
+type RevertErrorClass = new (
+  errorName: ContractErrorName,
+  args: readonly unknown[],
+  format?: AmountFormat,
+  cause?: unknown,
+) => ContractRevertError;
+
+const classes: Partial<Record<ContractErrorName, unknown>> = {
+  StakingZeroAmount: ZeroAmountError,
+  StakingAmountTooLarge: AmountTooLargeError,
+  StakingZeroAddress: ZeroAddressError,
+  StakingBelowMinDelegation: BelowMinDelegationError,
+  StakingBelowMinSelfStake: BelowMinSelfStakeError,
+  StakingInsufficientStake: InsufficientStakeError,
+  StakingProviderCapacityExceeded: ProviderCapacityExceededError,
+  StakingGlobalCapExceeded: GlobalCapExceededError,
+  StakingUnknownProvider: UnknownProviderError,
+  StakingProviderNotActive: ProviderNotActiveError,
+  StakingInvalidProviderStatus: InvalidProviderStatusError,
+  StakingProviderAlreadyRegistered: ProviderAlreadyRegisteredError,
+  StakingCommissionTooHigh: CommissionTooHighError,
+  StakingNothingToWithdraw: NothingToWithdrawError,
+  StakingNothingToClaim: NothingToClaimError,
+  StakingSelfStakeNotMovable: SelfStakeNotMovableError,
+  StakingSameProvider: SameProviderError,
+  StakingEpochNotSettleable: EpochNotSettleableError,
+  StakingInvalidSettlementSet: InvalidSettlementSetError,
+  StakingScoreTooHigh: ScoreTooHighError,
+  StakingJailCooldown: JailCooldownError,
+  StakingScoreBelowThreshold: ScoreBelowThresholdError,
+  StakingSlashTooLarge: SlashTooLargeError,
+  StakingInvalidParameter: InvalidParameterError,
+  StakingPermitExpired: PermitExpiredError,
+  AccessControlUnauthorizedAccount: UnauthorizedError,
+  EnforcedPause: PausedError,
+  ERC20InsufficientAllowance: InsufficientAllowanceError,
+  ERC20InsufficientBalance: InsufficientBalanceError,
+};
+
+/** The typed error for a decoded revert. */
+export function createRevertError(
+  errorName: ContractErrorName,
+  args: readonly unknown[],
+  format?: AmountFormat,
+  cause?: unknown,
+): ContractRevertError {
+  const Class = (classes[errorName] ?? ContractRevertError) as RevertErrorClass;
+  const error = new Class(errorName, args, format, cause);
+  error.name = Class.name;
+  return error;
+}

@@ -1,0 +1,21 @@
+// Decodes the protocol's logs (staking, vault, token) into typed events.
+import { type Log, parseEventLogs } from "viem";
+
+import { ankrStakingAbi, rewardVaultAbi, testAnkrAbi } from "../abis/generated.js";
+
+/** Every event ABI entry of the protocol's contracts. */
+export const eventsAbi = [...ankrStakingAbi, ...rewardVaultAbi, ...testAnkrAbi];
+
+export type StakingEvent = ReturnType<typeof parseEventLogs<typeof eventsAbi>>[number];
+export type StakingEventName = StakingEvent["eventName"];
+
+/**
+ * Decodes `logs` (a receipt's or getLogs') into typed events; logs of other contracts are skipped.
+ *
+ * @example
+ * const events = decodeStakingEvents(receipt.logs)
+ * const delegated = events.find((e) => e.eventName === "Delegated")
+ */
+export function decodeStakingEvents(logs: readonly Log[]): StakingEvent[] {
+  return parseEventLogs({ abi: eventsAbi, logs: logs as Log[] });
+}
