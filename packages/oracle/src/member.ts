@@ -39,8 +39,8 @@ export async function startMember(config: Config, options: { loop?: boolean } = 
   const service = new OracleService({
     client,
     wallet,
-    staking: { address: config.staking, abi: stakingAbi() },
-    committee: { address: config.committee, abi: committeeAbi() },
+    staking: { address: config.staking, abi: stakingAbi },
+    committee: { address: config.committee, abi: committeeAbi },
     store,
     metrics,
     limits: {

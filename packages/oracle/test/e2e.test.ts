@@ -94,7 +94,7 @@ async function send(key: `0x${string}`, address: Address, abi: Abi, fn: string, 
 const readProvider = (p: Address) =>
   devnet.client.readContract({
     address: devnet.staking,
-    abi: stakingAbi(),
+    abi: stakingAbi,
     functionName: "getProvider",
     args: [p],
   }) as Promise<{
@@ -107,7 +107,7 @@ const nextToSettle = async () =>
     (
       (await devnet.client.readContract({
         address: devnet.staking,
-        abi: stakingAbi(),
+        abi: stakingAbi,
         functionName: "epochClock",
       })) as bigint[]
     )[3],
@@ -116,7 +116,7 @@ const nextToSettle = async () =>
 const committeeLogs = (eventName: "CommitteeSettled" | "ReportSubmitted") =>
   devnet.client.getContractEvents({
     address: devnet.committee,
-    abi: committeeAbi(),
+    abi: committeeAbi,
     eventName,
     fromBlock: 0n,
   });
@@ -148,8 +148,8 @@ beforeAll(async () => {
     const address = privateKeyToAccount(key).address;
     await send(admin, devnet.token, erc20, "transfer", [address, parseEther("100000")]);
     await send(key, devnet.token, erc20, "approve", [devnet.staking, parseEther("100000")]);
-    await send(key, devnet.staking, stakingAbi(), "registerProvider", [parseEther("100000"), 1000, uris[i]]);
-    await send(admin, devnet.staking, stakingAbi(), "admitProvider", [address]);
+    await send(key, devnet.staking, stakingAbi, "registerProvider", [parseEther("100000"), 1000, uris[i]]);
+    await send(admin, devnet.staking, stakingAbi, "admitProvider", [address]);
   }
   for (let i = 0; i < 3; i++) members[i] = await startMember(config(i), { loop: false });
 });
