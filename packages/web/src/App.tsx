@@ -1,0 +1,54 @@
+// The shell: header with navigation and wallet, the wallet notice, and the routed page (each page
+// is its own chunk, so the first page loads only what it shows).
+import { lazy, Suspense } from "react";
+
+import { WalletMenu, WalletNotice } from "./components/Wallet.tsx";
+import { href, useRoute } from "./router.ts";
+
+const Providers = lazy(() => import("./routes/Providers.tsx"));
+const Provider = lazy(() => import("./routes/Provider.tsx"));
+const Dashboard = lazy(() => import("./routes/Dashboard.tsx"));
+const Console = lazy(() => import("./routes/Console.tsx"));
+
+export function App() {
+  const route = useRoute();
+  const current = (page: string) => (route.page === page ? "page" : undefined);
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header>
+        <a className="brand" href={href.providers}>
+          ANKR staking
+        </a>
+        <nav aria-label="Main">
+          <a href={href.providers} aria-current={current("providers")}>
+            Providers
+          </a>
+          <a href={href.dashboard} aria-current={current("dashboard")}>
+            Dashboard
+          </a>
+          <a href={href.console} aria-current={current("console")}>
+            Provider console
+          </a>
+        </nav>
+        <WalletMenu />
+      </header>
+      <WalletNotice />
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          {route.page === "providers" && <Providers />}
+          {route.page === "provider" && <Provider address={route.address} />}
+          {route.page === "dashboard" && <Dashboard />}
+          {route.page === "console" && <Console />}
+          {route.page === "not-found" && (
+            <p role="alert">
+              Nothing at {route.path}. <a href={href.providers}>Go to the providers</a>.
+            </p>
+          )}
+        </Suspense>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+// Vite for the web app. The SDK resolves from source (the monorepo's `source` export condition).
+// `/config.json` (RPC URL, deployment, API URL) is served by the dev and preview servers from the
+// environment, so the repository's deployments/<chainId>.json stays the one source of addresses;
+// a static deployment ships its own config.json next to index.html instead.
+import { readFileSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig, type Plugin } from "vite";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+function runtimeConfig(): Plugin {
+  const serve = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    if (req.url?.split("?")[0] !== "/config.json") return next();
+    const file = process.env.DEPLOYMENT_FILE ?? `${root}/deployments/31337.json`;
+    const body = {
+      rpcUrl: process.env.WEB_RPC_URL ?? "http://127.0.0.1:8545",
+      apiUrl: process.env.WEB_API_URL ?? null,
+      deployment: JSON.parse(readFileSync(file, "utf8")),
+    };
+    res.setHeader("content-type", "application/json");
+    res.setHeader("cache-control", "no-store");
+    res.end(JSON.stringify(body));
+  };
+  return {
+    name: "ankr-runtime-config",
+    configureServer: (server) => void server.middlewares.use(serve),
+    configurePreviewServer: (server) => void server.middlewares.use(serve),
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), runtimeConfig()],
+  resolve: { conditions: ["source"] },
+  server: { host: "127.0.0.1" },
+  preview: { host: "127.0.0.1" },
+  build: { target: "es2022" },
+});
