@@ -64,7 +64,10 @@ export function devnetAccount(index: number, chain: Chain) {
   const account = privateKeyToAccount(entry.key);
   const transport = http(chain.rpcUrls.default.http[0]);
   const wallet = createWalletClient({ account, chain, transport });
-  let connected = false;
+  // Remembered across reloads, as an extension remembers a site it is connected to.
+  const remembered = `ankr-staking.devnet-account.${index}`;
+  const storage = typeof localStorage === "undefined" ? undefined : localStorage;
+  let connected = storage?.getItem(remembered) === "1";
 
   const request = async ({ method, params }: { method: string; params?: unknown }): Promise<unknown> => {
     const args = (params ?? []) as unknown[];
@@ -102,6 +105,7 @@ export function devnetAccount(index: number, chain: Chain) {
     type: "devnet",
     async connect(parameters?: { withCapabilities?: boolean }) {
       connected = true;
+      storage?.setItem(remembered, "1");
       const accounts = parameters?.withCapabilities
         ? [{ address: account.address, capabilities: {} }]
         : [account.address];
@@ -110,6 +114,7 @@ export function devnetAccount(index: number, chain: Chain) {
     },
     async disconnect() {
       connected = false;
+      storage?.removeItem(remembered);
     },
     async getAccounts() {
       return connected ? [account.address] : [];
@@ -121,7 +126,7 @@ export function devnetAccount(index: number, chain: Chain) {
       return provider;
     },
     async isAuthorized() {
-      return false;
+      return connected;
     },
     onAccountsChanged() {},
     onChainChanged() {},

@@ -3,7 +3,7 @@
 import type { StakingClientBase, TransactionResult, WriteOptions } from "@ankr-staking/sdk";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import type { Hash } from "viem";
+import { type Hash, walletActions } from "viem";
 import { useConfig } from "wagmi";
 import { getConnectorClient } from "wagmi/actions";
 
@@ -35,7 +35,7 @@ export function useTransaction() {
           chain: source.client.chain,
           publicClient: source.client.publicClient,
           format: source.client.format,
-          walletClient: wallet,
+          walletClient: wallet.extend(walletActions),
           account: wallet.account,
         } as unknown as StakingClientBase;
         const result = await write(client, {

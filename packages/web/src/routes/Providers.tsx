@@ -95,7 +95,9 @@ export default function Providers() {
                       onClick={() =>
                         setSort((s) => ({
                           key: c.key,
-                          descending: s.key === c.key ? !s.descending : c.key !== "name",
+                          // Names and commissions read best lowest first; amounts and scores highest first.
+                          descending:
+                            s.key === c.key ? !s.descending : c.key !== "name" && c.key !== "commission",
                         }))
                       }
                     >

@@ -1,0 +1,253 @@
+// The app in Debian's Chromium against a real chain: anvil on a free loopback port, the contracts
+// deployed by script/Deploy.s.sol and seeded by the SDK's test devnet (providers "Acme RPC" and
+// "Beta Nodes", funded actors), the production build served by `vite preview` on a free port.
+// One story, in order: bad amounts rejected before sending, stake, position, settle, claim,
+// restake, unstake, unbond, withdraw, register a provider. Screenshots go to screenshots/.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { parseAmount } from "@ankr-staking/sdk";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+import { address, clientFor, type Devnet, startDevnet } from "../../sdk/test/devnet.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const here = fileURLToPath(new URL("..", import.meta.url));
+const shots = `${here}screenshots`;
+const available = existsSync(CHROMIUM);
+if (!available) {
+  if (process.env.CI === "true") throw new Error(`${CHROMIUM} is missing: .ci/run installs it with apt`);
+  console.warn(`skipping the web e2e suite: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const a = server.address();
+      const port = typeof a === "object" && a ? a.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function run(args: string[], env: Record<string, string> = {}): ChildProcess {
+  return spawn(`${here}node_modules/.bin/vite`, args, {
+    cwd: here,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+async function waitForHttp(url: string, ms = 30_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+let devnet: Devnet;
+let preview: ChildProcess | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let base: string;
+
+const rpc = (method: string, params: unknown[] = []) =>
+  clientFor(devnet.rpcUrl, devnet.deployment).publicClient.request({ method, params } as never);
+const admin = () => clientFor(devnet.rpcUrl, devnet.deployment, "admin");
+const A = () => address("providerA");
+
+async function advance(seconds: bigint | number) {
+  await rpc("evm_increaseTime", [Number(seconds)]);
+  await rpc("evm_mine");
+}
+
+/** Ends the current epoch and settles it with full scores (the deployer holds SETTLER_ROLE). */
+async function settle() {
+  const reader = clientFor(devnet.rpcUrl, devnet.deployment);
+  const { nextSettleableAt } = await reader.getEpoch();
+  const now = (await reader.publicClient.getBlock()).timestamp;
+  if (nextSettleableAt > now) await advance(nextSettleableAt - now + 1n);
+  await admin().settleEpoch({ defaultScoreBps: 10_000 });
+}
+
+async function shot(name: string) {
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+async function connect(label: string) {
+  const disconnect = page.getByRole("button", { name: "Disconnect" });
+  if (await disconnect.isVisible()) await disconnect.click();
+  await page.getByLabel("Connect a wallet").selectOption({ label: `Devnet: ${label}` });
+  await page.getByTestId("account").waitFor();
+}
+
+async function go(hash: string) {
+  await page.goto(`${base}/${hash}`);
+}
+
+async function confirmed(label: string) {
+  await expect
+    .poll(() => page.getByTestId("tx-status").first().textContent(), { timeout: 30_000 })
+    .toMatch(new RegExp(`^${label}: confirmed|${label} failed`));
+  expect(await page.getByTestId("tx-status").first().textContent()).toMatch(
+    new RegExp(`^${label}: confirmed`),
+  );
+}
+
+describe.skipIf(!available)("web app end to end", () => {
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    devnet = await startDevnet(31_337);
+    const build = run(["build", "--logLevel", "warn"]);
+    const code = await new Promise((resolve) => build.on("close", resolve));
+    if (code !== 0) throw new Error("vite build failed");
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    preview = run(["preview", "--port", String(port), "--strictPort"], {
+      DEPLOYMENT_FILE: devnet.deploymentFile,
+      WEB_RPC_URL: devnet.rpcUrl,
+    });
+    await waitForHttp(`${base}/config.json`);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("dialog", (dialog) => void dialog.accept());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (preview?.pid) preview.kill("SIGTERM");
+    await devnet?.stop();
+  });
+
+  test("providers table lists the seeded providers, sorts and searches", async () => {
+    await go("#/providers");
+    const table = page.getByTestId("providers");
+    await table.getByRole("link", { name: "Acme RPC" }).waitFor();
+    expect(await table.locator("tbody tr").count()).toBe(2);
+    await page.getByRole("button", { name: "Commission" }).click();
+    expect(await table.locator("tbody tr").first().textContent()).toContain("Beta Nodes"); // 5% < 10%
+    await page.getByLabel("Search").fill("acme");
+    expect(await table.locator("tbody tr").count()).toBe(1);
+    await page.getByLabel("Search").fill("");
+    await shot("providers-desktop");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot("providers-phone");
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  test("bad amounts are rejected before anything is sent", async () => {
+    await go(`#/providers/${A()}`);
+    await connect("Alice");
+    const input = page.getByLabel("Amount to stake");
+    const stake = page.getByRole("button", { name: "Stake", exact: true });
+    const error = page.locator("form .error");
+    for (const [value, message] of [
+      ["abc", /not a number/],
+      ["0", /above zero/],
+      ["10", /minimum stake at a provider is 1,000 ANKR/],
+      ["20,000,000", /You hold 10,000,000 ANKR/],
+    ] as const) {
+      await input.fill(value);
+      await stake.click();
+      expect(await error.textContent()).toMatch(message);
+    }
+    expect(await page.getByTestId("tx-status").count()).toBe(0);
+  });
+
+  test("stake 5,000 ANKR with a permit and see the position", async () => {
+    await go(`#/providers/${A()}`);
+    await page.getByLabel("Amount to stake").fill("5,000");
+    expect(await page.getByTestId("projection").textContent()).toContain("No settled epochs yet");
+    await page.getByRole("button", { name: "Stake", exact: true }).click();
+    await confirmed("Stake");
+    expect(await page.getByTestId("tx-status").textContent()).toContain("permit");
+    await shot("provider-desktop");
+    await go("#/dashboard");
+    await expect.poll(() => page.getByTestId("total-stake").textContent()).toBe("5,000 ANKR");
+    expect(await page.getByTestId("positions").textContent()).toContain("Acme RPC");
+  });
+
+  test("after a settlement, rewards stream; claim, then restake", async () => {
+    await settle();
+    await advance(86_400);
+    await go("#/dashboard");
+    const claim = page.getByRole("button", { name: "Claim" });
+    await expect.poll(() => claim.isEnabled(), { timeout: 15_000 }).toBe(true);
+    expect(await page.getByTestId("total-rewards").textContent()).not.toBe("0 ANKR");
+    await claim.click();
+    await confirmed("Claim");
+    await advance(86_400);
+    await page.reload();
+    const restake = page.getByRole("button", { name: "Restake" });
+    await expect.poll(() => restake.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await restake.click();
+    await confirmed("Restake");
+    const total = (await page.getByTestId("total-stake").textContent()) ?? "";
+    expect(parseAmount(total.replace(" ANKR", ""))).toBeGreaterThan(parseAmount("5,000"));
+    await shot("dashboard-desktop");
+  });
+
+  test("unstake, wait out the unbonding period, withdraw", async () => {
+    await go("#/dashboard");
+    const amount = page.getByLabel("Amount", { exact: true });
+    await amount.fill("999999");
+    await page.getByRole("button", { name: /^Unstake/ }).click();
+    expect(await page.locator("form .error").textContent()).toMatch(/only .* staked here/);
+    await amount.fill("1,000");
+    await page.getByRole("button", { name: /^Unstake/ }).click();
+    await confirmed("Unstake");
+    await expect
+      .poll(() => page.getByTestId("unbonding").textContent())
+      .toMatch(/1,000 ANKR: released in 1[34] days/);
+    const { unbondingPeriod } = await admin().getParameters();
+    await advance(unbondingPeriod + 1);
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId("withdrawable").textContent(), { timeout: 15_000 })
+      .toBe("1,000 ANKR");
+    await page.getByRole("button", { name: /^Withdraw/ }).click();
+    await confirmed("Withdraw");
+    await expect.poll(() => page.getByTestId("withdrawable").textContent()).toBe("0 ANKR");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot("dashboard-phone");
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  test("register a provider from the console", async () => {
+    await go("#/console");
+    await connect("Carol");
+    await page.getByLabel(/^Self-stake/).fill("50,000");
+    await page.getByLabel("Name").fill("Carol Nodes");
+    await page.getByLabel("Public RPC endpoint").fill("https://eth.carol.example");
+    await page.getByRole("button", { name: "Register" }).click();
+    expect(await page.locator(".error").textContent()).toContain("at least 100,000 ANKR");
+    await page.getByLabel(/^Self-stake/).fill("100,000");
+    await page.getByRole("button", { name: "Register" }).click();
+    await expect
+      .poll(() => page.getByTestId("provider-status").textContent(), { timeout: 30_000 })
+      .toBe("Pending");
+    await page.getByLabel("New commission (%)").fill("15");
+    expect(await page.getByTestId("commission-effect").textContent()).toMatch(/increase takes effect after/);
+    await shot("console-desktop");
+  });
+});
