@@ -66,6 +66,23 @@ const suites = [
     env: { NO_COLOR: "1" },
     parse: vitest,
   },
+  {
+    name: "web (vitest)",
+    cwd: "packages/web",
+    command: "npx",
+    args: ["vitest", "run"],
+    env: { NO_COLOR: "1" },
+    parse: vitest,
+  },
+  {
+    // Chromium (Debian's) drives the production build against anvil + the deploy script.
+    name: "web e2e (chromium, anvil)",
+    cwd: "packages/web",
+    command: "npx",
+    args: ["vitest", "run", "--config", "vitest.e2e.config.ts"],
+    env: { NO_COLOR: "1" },
+    parse: vitest,
+  },
 ];
 
 function run(suite) {

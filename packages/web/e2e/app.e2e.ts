@@ -202,8 +202,9 @@ describe.skipIf(!available)("web app end to end", () => {
     await expect.poll(() => restake.isEnabled(), { timeout: 15_000 }).toBe(true);
     await restake.click();
     await confirmed("Restake");
-    const total = (await page.getByTestId("total-stake").textContent()) ?? "";
-    expect(parseAmount(total.replace(" ANKR", ""))).toBeGreaterThan(parseAmount("5,000"));
+    const total = async () =>
+      parseAmount(((await page.getByTestId("total-stake").textContent()) ?? "0").replace(" ANKR", ""));
+    await expect.poll(total, { timeout: 15_000 }).toBeGreaterThan(parseAmount("5,000"));
     await shot("dashboard-desktop");
   });
 

@@ -1,0 +1,14 @@
+import { describe, expect, test } from "vitest";
+
+import { parseRoute } from "./router.ts";
+
+describe("parseRoute", () => {
+  test("pages", () => {
+    expect(parseRoute("")).toEqual({ page: "providers" });
+    expect(parseRoute("#/dashboard")).toEqual({ page: "dashboard" });
+    expect(parseRoute("#/console")).toEqual({ page: "console" });
+    const address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+    expect(parseRoute(`#/providers/${address}`)).toEqual({ page: "provider", address });
+    expect(parseRoute("#/providers/0x12")).toEqual({ page: "not-found", path: "/providers/0x12" });
+  });
+});
