@@ -35,5 +35,5 @@ export default defineConfig({
   resolve: { conditions: ["source"] },
   server: { host: "127.0.0.1" },
   preview: { host: "127.0.0.1" },
-  build: { target: "es2022" },
+  build: { target: "es2022", manifest: true },
 });
