@@ -1,6 +1,7 @@
 #!/usr/bin/env -S npx tsx
 // `npm run devnet:advance -- --epochs N | --days N`: moves the running devnet's clock forward
 // (evm_increaseTime + evm_mine) so settlements and unbonding can be seen without waiting.
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createStakingClient } from "@ankr-staking/sdk";
 import { readDeploymentFile } from "@ankr-staking/sdk/node";
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   console.log(`still settling in the background (next: epoch ${last})`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: Error) => {
     console.error(error instanceof DevnetError ? error.message : error.message.split("\n")[0]);
     process.exit(1);

@@ -41,6 +41,12 @@ const devnet = new Devnet(config, log, (error) => void shutdown(1, error.message
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => void shutdown(0, signal));
 }
+// If whoever started us goes away without passing the signal on (npm does not always forward
+// SIGTERM to its script), we stop too rather than leave the children running.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void shutdown(0, "parent process gone");
+}, 1000).unref();
 
 try {
   for (const service of SERVICES) {
