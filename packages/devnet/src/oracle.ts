@@ -78,7 +78,7 @@ export async function waitHealthy(member: OracleMember, timeoutMs = 60_000): Pro
 
 export interface ScoresDocument {
   epoch: number;
-  providers: { address: Address; score: number }[];
+  providers: { address: Address; name: string | null; score: number }[];
 }
 
 export async function readScores(member: OracleMember): Promise<ScoresDocument> {
