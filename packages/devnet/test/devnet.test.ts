@@ -68,6 +68,7 @@ const alive = (pid: number) => {
 let devnet: { child: ChildProcess; output: () => string };
 let state: DevnetState;
 let client: StakingClient;
+let stopped = false;
 
 beforeAll(async () => {
   const chainPort = await freePort();
@@ -100,12 +101,13 @@ const killGroup = (pid: number) => {
 };
 
 afterAll(async () => {
-  // Only if a test failed before the devnet was stopped.
-  if (devnet?.child.pid) killGroup(devnet.child.pid);
-  for (const pid of state?.pids ?? []) killGroup(pid);
+  // Only when a test failed before the devnet stopped (never signal pids that may be reused).
+  if (!stopped) {
+    if (devnet?.child.pid && devnet.child.exitCode === null && devnet.child.signalCode === null)
+      killGroup(devnet.child.pid);
+    for (const pid of state?.pids ?? []) if (alive(pid)) killGroup(pid);
+  }
   rmSync(stateDir, { recursive: true, force: true });
-  rmSync(deploymentsDir, { recursive: true, force: true });
-});
   rmSync(deploymentsDir, { recursive: true, force: true });
 });
 
@@ -150,6 +152,7 @@ describe("npm start", () => {
     expect(state.pids.filter(alive)).toEqual([]);
     for (const port of state.ports) expect(await isPortFree(port)).toBe(true);
     expect(existsSync(join(stateDir, "devnet.json"))).toBe(false);
+    stopped = true;
   });
 
   it("names the variable to change when a port is taken", async () => {
