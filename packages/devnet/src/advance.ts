@@ -3,11 +3,12 @@
 // (evm_increaseTime + evm_mine) so settlements and unbonding can be seen without waiting.
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { createStakingClient } from "@ankr-staking/sdk";
+import { createStakingClient, type StakingClient } from "@ankr-staking/sdk";
 import { readDeploymentFile } from "@ankr-staking/sdk/node";
 
 import { loadConfig } from "./config.ts";
 import { DevnetError } from "./errors.ts";
+import { settleEpochs } from "./history.ts";
 import { readState } from "./state.ts";
 
 export class AdvanceUsageError extends DevnetError {
@@ -38,30 +39,42 @@ async function main(): Promise<void> {
     rpcUrl: state.rpcUrl,
   });
   const before = await client.getEpoch();
-  const seconds = advanceSeconds(process.argv.slice(2), Number(before.epochLength));
+  const epochLength = Number(before.epochLength);
+  const seconds = advanceSeconds(process.argv.slice(2), epochLength);
+  const members = state.oracles.map((url, i) => ({ name: `oracle-${i + 1}`, url }));
+  const log = (line: string) => console.log(line);
+  const { timestamp } = await client.publicClient.getBlock();
+  const target = timestamp + BigInt(seconds);
+  const boundaries = Number((target - before.genesis) / before.epochLength - before.current);
+  if (boundaries <= MAX_STEPS) {
+    // Epoch by epoch: the members measure each epoch before it ends, so it settles with real
+    // scores (an unmeasured epoch scores zero for everyone, and three of them jail every provider).
+    await settleEpochs(client, members, boundaries, log);
+    const { timestamp: now } = await client.publicClient.getBlock();
+    if (target > now) await increaseTime(client, target - now);
+  } else {
+    log(
+      `${boundaries} epochs in one jump: they settle one by one with zero scores (nobody measured them), ` +
+        "which jails providers; prefer --epochs",
+    );
+    await increaseTime(client, BigInt(seconds));
+  }
+  const after = await client.getEpoch();
+  log(
+    `moved ${seconds} s ahead: epoch ${before.current} -> ${after.current}, ` +
+      `next to settle: ${after.nextEpochToSettle}`,
+  );
+}
+
+/** Epoch boundaries crossed one at a time (a few seconds each); more is one jump. */
+const MAX_STEPS = 24;
+
+async function increaseTime(client: StakingClient, seconds: bigint): Promise<void> {
   await client.publicClient.request({
     method: "evm_increaseTime",
     params: [`0x${seconds.toString(16)}`],
   } as never);
   await client.publicClient.request({ method: "evm_mine", params: [] } as never);
-  const after = await client.getEpoch();
-  const behind = Number(after.current - after.nextEpochToSettle);
-  console.log(
-    `moved ${seconds} s ahead: epoch ${before.current} -> ${after.current}; ` +
-      `${behind} ended epoch(s) to settle (the committee settles one every few seconds)`,
-  );
-  const deadline = Date.now() + 60_000;
-  let last = after.nextEpochToSettle;
-  while (Date.now() < deadline) {
-    const now = await client.getEpoch();
-    if (now.nextEpochToSettle !== last) {
-      last = now.nextEpochToSettle;
-      console.log(`  settled up to epoch ${last - 1n}`);
-    }
-    if (now.nextEpochToSettle >= now.current) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  console.log(`still settling in the background (next: epoch ${last})`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

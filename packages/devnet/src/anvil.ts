@@ -11,8 +11,8 @@ export interface AnvilOptions {
   name: string;
   port: number;
   chainId: number;
-  /** Seconds between blocks mined on a timer (transactions are still mined at once). */
-  blockTime: number;
+  /** Seconds between blocks mined on a timer (transactions are still mined at once); none: only on transactions. */
+  blockTime?: number;
   logDir: string;
 }
 
@@ -33,8 +33,7 @@ export async function startAnvil(processes: Processes, options: AnvilOptions): P
       ["--chain-id", String(options.chainId)],
       ["--mnemonic", MNEMONIC],
       ["--accounts", String(ACCOUNT_COUNT)],
-      ["--block-time", String(options.blockTime)],
-      ["--mixed-mining"],
+      options.blockTime ? ["--block-time", String(options.blockTime), "--mixed-mining"] : [],
     ].flat(),
     { logFile },
   );

@@ -27,7 +27,7 @@ export async function jumpToNextEpoch(client: StakingClient): Promise<void> {
 
 export async function settleEpochs(
   client: StakingClient,
-  members: readonly OracleMember[],
+  members: readonly Pick<OracleMember, "name" | "url">[],
   epochs: number,
   log: (line: string) => void,
 ): Promise<void> {

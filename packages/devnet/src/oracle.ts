@@ -81,7 +81,7 @@ export interface ScoresDocument {
   providers: { address: Address; name: string | null; score: number }[];
 }
 
-export async function readScores(member: OracleMember): Promise<ScoresDocument> {
+export async function readScores(member: Pick<OracleMember, "name" | "url">): Promise<ScoresDocument> {
   const response = await fetch(`${member.url}/scores`);
   if (!response.ok) throw new Error(`${member.name} /scores answered ${response.status}`);
   return (await response.json()) as ScoresDocument;
