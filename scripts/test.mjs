@@ -83,6 +83,15 @@ const suites = [
     env: { NO_COLOR: "1" },
     parse: vitest,
   },
+  {
+    // Starts the whole devnet with `npm start` on free ports and stops it (about a minute).
+    name: "devnet smoke (vitest)",
+    cwd: "packages/devnet",
+    command: "npx",
+    args: ["vitest", "run"],
+    env: { NO_COLOR: "1" },
+    parse: vitest,
+  },
 ];
 
 function run(suite) {

@@ -39,7 +39,7 @@ export function loadAbi(contractsDir: string, name: string): Abi {
  * Runs a deploy script against `rpcUrl` and returns the JSON file it wrote, `<chainId><suffix>`. The
  * file goes to a scratch directory under cache/ (the script may only write inside the project) and
  * the broadcast log to the OS temp dir, so neither deployments/ nor broadcast/ changes; both are
- * removed afterwards.
+ * removed afterwards. With `keep.deploymentsDir` (the devnet's), the file is written there and kept.
  */
 async function runDeployScript(
   contractsDir: string,
@@ -50,10 +50,11 @@ async function runDeployScript(
   privateKey: string,
   env: Record<string, string>,
   inputs: readonly string[],
+  keep: DeployOptions = {},
 ): Promise<Record<string, string>> {
   const cacheDir = join(contractsDir, "cache");
   mkdirSync(cacheDir, { recursive: true });
-  const deploymentsDir = mkdtempSync(join(cacheDir, "gas-bench-"));
+  const deploymentsDir = keep.deploymentsDir ?? mkdtempSync(join(cacheDir, "gas-bench-"));
   const broadcastDir = mkdtempSync(join(tmpdir(), "gas-bench-broadcast-"));
   try {
     await runFoundry(
@@ -71,12 +72,17 @@ async function runDeployScript(
       string
     >;
   } finally {
-    rmSync(deploymentsDir, { recursive: true, force: true });
+    if (!keep.deploymentsDir) rmSync(deploymentsDir, { recursive: true, force: true });
     rmSync(broadcastDir, { recursive: true, force: true });
     // forge keeps the script's "sensitive values" per chain id under cache/; ours is a chain id of
     // its own, so this removes only what this run wrote.
     rmSync(join(cacheDir, script, String(chainId)), { recursive: true, force: true });
   }
+}
+
+export interface DeployOptions {
+  /** Where the script writes its JSON, kept afterwards (inside contracts/ or ../deployments). */
+  deploymentsDir?: string;
 }
 
 function addressOf(raw: Record<string, string>, key: string): Address {
@@ -92,13 +98,19 @@ export async function deploy(
   chainId: number,
   privateKey: string,
   env: Record<string, string>,
+  options: DeployOptions = {},
 ): Promise<Deployment> {
-  const raw = await runDeployScript(contractsDir, "Deploy.s.sol", ".json", rpcUrl, chainId, privateKey, env, [
-    "TOKEN",
-    "ADMIN",
-    "GENESIS_TIME",
-    "EPOCH_LENGTH",
-  ]);
+  const raw = await runDeployScript(
+    contractsDir,
+    "Deploy.s.sol",
+    ".json",
+    rpcUrl,
+    chainId,
+    privateKey,
+    env,
+    ["TOKEN", "ADMIN", "GENESIS_TIME", "EPOCH_LENGTH"],
+    options,
+  );
   return {
     token: addressOf(raw, "token"),
     rewardVault: addressOf(raw, "rewardVault"),
@@ -114,6 +126,7 @@ export async function deployOracle(
   chainId: number,
   privateKey: string,
   env: Record<string, string>,
+  options: DeployOptions = {},
 ): Promise<Address> {
   const raw = await runDeployScript(
     contractsDir,
@@ -124,6 +137,7 @@ export async function deployOracle(
     privateKey,
     env,
     ["STAKING", "MEMBERS", "QUORUM", "OWNER"],
+    options,
   );
   return addressOf(raw, "oracleCommittee");
 }

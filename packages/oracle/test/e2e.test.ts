@@ -21,8 +21,8 @@ import { committeeAbi, stakingAbi } from "../src/abi.ts";
 import type { ChainEntry } from "../src/chains/types.ts";
 import type { Config } from "../src/config.ts";
 import { type Member, startMember } from "../src/member.ts";
+import { type FakeEndpoint, startFake } from "../src/testing/fakes.ts";
 import { DEV_KEYS, type Devnet, startDevnet } from "./devnet.ts";
-import { type FakeEndpoint, startFake } from "./fakes.ts";
 
 const DEVNET_CHAIN: ChainEntry = {
   id: "devnet",

@@ -12,7 +12,7 @@ import { checkAddress, PUBLIC_ONLY } from "../src/net/address.ts";
 import { HostLimiter } from "../src/net/limiter.ts";
 import type { RequestLimits } from "../src/net/request.ts";
 import { PROBES } from "../src/probes/families.ts";
-import { type FakeEndpoint, type Mode, startFake } from "./fakes.ts";
+import { type FakeEndpoint, type Mode, startFake } from "../src/testing/fakes.ts";
 
 const LOOPBACK: RequestLimits = {
   timeoutMs: 800,

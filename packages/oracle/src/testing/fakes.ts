@@ -1,9 +1,9 @@
 // Fake endpoints for every protocol family: real HTTP servers on loopback (free ports), answering
-// like the family's nodes do, or misbehaving on purpose.
+// like the family's nodes do, or misbehaving on purpose. Shared by the oracle's tests and the devnet.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-import type { ProtocolFamily } from "../src/chains/types.ts";
+import type { ProtocolFamily } from "../chains/types.ts";
 
 export type Mode =
   | "healthy"

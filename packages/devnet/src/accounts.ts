@@ -1,0 +1,45 @@
+// The devnet's funded accounts: anvil's well-known test mnemonic (public; devnet only, never use
+// these keys anywhere else), each index with one role.
+import { type Address, type Hex, toHex } from "viem";
+import { mnemonicToAccount, type PrivateKeyAccount, privateKeyToAccount } from "viem/accounts";
+
+export const MNEMONIC = "test test test test test test test test test test test junk";
+
+export type Role = "admin" | "provider" | "oracle member" | "delegator";
+
+export interface DevAccount {
+  role: Role;
+  label: string;
+  address: Address;
+  privateKey: Hex;
+  account: PrivateKeyAccount;
+}
+
+function devAccount(index: number, role: Role, label: string): DevAccount {
+  const key = mnemonicToAccount(MNEMONIC, { addressIndex: index }).getHdKey().privateKey;
+  if (!key) throw new Error(`no key for account ${index}`);
+  const privateKey = toHex(key);
+  const account = privateKeyToAccount(privateKey);
+  return { role, label, address: account.address, privateKey, account };
+}
+
+export const PROVIDER_COUNT = 5;
+export const MEMBER_COUNT = 3;
+export const DELEGATOR_COUNT = 12;
+
+/** Index 0 deploys and holds every role; then providers, oracle members, delegators. */
+export const accounts = {
+  admin: devAccount(0, "admin", "admin (deployer, governance, guardian)"),
+  providers: Array.from({ length: PROVIDER_COUNT }, (_, i) =>
+    devAccount(1 + i, "provider", `provider ${i + 1}`),
+  ),
+  members: Array.from({ length: MEMBER_COUNT }, (_, i) =>
+    devAccount(1 + PROVIDER_COUNT + i, "oracle member", `oracle member ${i + 1}`),
+  ),
+  delegators: Array.from({ length: DELEGATOR_COUNT }, (_, i) =>
+    devAccount(1 + PROVIDER_COUNT + MEMBER_COUNT + i, "delegator", `delegator ${i + 1}`),
+  ),
+};
+
+/** How many accounts anvil must fund with ETH. */
+export const ACCOUNT_COUNT = 1 + PROVIDER_COUNT + MEMBER_COUNT + DELEGATOR_COUNT;

@@ -1,0 +1,76 @@
+// Child processes of the devnet: each in its own process group, its output in a log file, and all
+// of them stopped by pid (group) on shutdown, newest first.
+import { type ChildProcess, spawn } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
+
+import { ProcessExitedError } from "./errors.ts";
+
+export interface Child {
+  name: string;
+  process: ChildProcess;
+  pid: number;
+  logFile: string;
+}
+
+export interface SpawnOptions {
+  logFile: string;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+export class Processes {
+  private readonly children: Child[] = [];
+  private stopping = false;
+
+  /** Called when a child exits before `stopAll` (the orchestrator then shuts everything down). */
+  constructor(private readonly onExit: (error: ProcessExitedError) => void) {}
+
+  spawn(name: string, command: string, args: readonly string[], options: SpawnOptions): Child {
+    const log = openSync(options.logFile, "a");
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      // Its own process group: a terminal's Ctrl-C reaches the orchestrator only, which then
+      // stops the children in order; stopping the group also ends anything the child started.
+      detached: true,
+      stdio: ["ignore", log, log],
+    });
+    closeSync(log);
+    if (child.pid === undefined) throw new Error(`${name} could not be spawned (${command})`);
+    const entry = { name, process: child, pid: child.pid, logFile: options.logFile };
+    this.children.push(entry);
+    child.once("exit", (code, signal) => {
+      if (!this.stopping) this.onExit(new ProcessExitedError(name, code, signal, options.logFile));
+    });
+    return entry;
+  }
+
+  get pids(): number[] {
+    return this.children.map((c) => c.pid);
+  }
+
+  /** SIGTERM to each child's group, SIGKILL after 5 s; resolves when every child has exited. */
+  async stopAll(): Promise<void> {
+    this.stopping = true;
+    for (const child of [...this.children].reverse()) {
+      if (exited(child.process)) continue;
+      const done = new Promise<void>((resolve) => child.process.once("exit", () => resolve()));
+      signalGroup(child.pid, "SIGTERM");
+      const timer = setTimeout(() => signalGroup(child.pid, "SIGKILL"), 5000);
+      await done;
+      clearTimeout(timer);
+      // Anything the child left in its group goes too.
+      signalGroup(child.pid, "SIGKILL");
+    }
+  }
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}

@@ -1,0 +1,194 @@
+// The devnet as an ordered list of services. Each entry starts one part of the system and adds its
+// rows to the ready table; stopping is the reverse, through the Devnet's process list. The indexer
+// and the web app join this list as one entry each.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+
+import { createPublicClient, http } from "viem";
+
+import { accounts } from "./accounts.ts";
+import { type AnvilChain, startAnvil } from "./anvil.ts";
+import { CHAIN_ID, type DevnetConfig } from "./config.ts";
+import { buildContracts, type Deployed, deployContracts } from "./contracts.ts";
+import { type Endpoints, startEndpoints } from "./endpoints.ts";
+import type { ProcessExitedError } from "./errors.ts";
+import { settleEpochs } from "./history.ts";
+import { type OracleMember, startMember, waitHealthy } from "./oracle.ts";
+import { Processes } from "./processes.ts";
+import { clientFor, PROVIDERS, seedRewardActions, seedWorld } from "./seed.ts";
+import type { Section } from "./table.ts";
+
+export class Devnet {
+  readonly processes: Processes;
+  readonly logDir: string;
+  chain: AnvilChain | undefined;
+  endpoints: Endpoints | undefined;
+  deployed: Deployed | undefined;
+  members: OracleMember[] = [];
+  private clock: NodeJS.Timeout | undefined;
+  /** Rows of the "Services" section: name, URL, what it is. */
+  readonly services: string[][] = [];
+
+  constructor(
+    readonly config: DevnetConfig,
+    readonly log: (line: string) => void,
+    onProcessExit: (error: ProcessExitedError) => void,
+  ) {
+    this.processes = new Processes(onProcessExit);
+    this.logDir = join(config.stateDir, "logs");
+    mkdirSync(this.logDir, { recursive: true });
+  }
+
+  need<K extends "chain" | "endpoints" | "deployed">(key: K): NonNullable<Devnet[K]> {
+    const value = this[key];
+    if (value === undefined) throw new Error(`the devnet has no ${key} yet (service order)`);
+    return value as NonNullable<Devnet[K]>;
+  }
+
+  /** Every port the devnet listens on. */
+  get ports(): number[] {
+    const urls = [
+      this.chain?.url,
+      ...(this.endpoints?.anvils.map((a) => a.url) ?? []),
+      ...(this.endpoints?.fakes.map((f) => f.url) ?? []),
+      ...this.members.map((m) => m.url),
+    ];
+    return urls.filter((u): u is string => u !== undefined).map((u) => Number(new URL(u).port));
+  }
+
+  /** Mines an empty block every `ms` so the chain's time follows the wall clock between transactions. */
+  startClock(ms: number): void {
+    const client = createPublicClient({ transport: http(this.need("chain").url, { retryCount: 0 }) });
+    this.clock = setInterval(() => {
+      client.request({ method: "evm_mine", params: [] } as never).catch(() => undefined);
+    }, ms);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.clock);
+    await this.endpoints?.close();
+    await this.processes.stopAll();
+  }
+
+  sections(): Section[] {
+    const { deployment, committee, deploymentFile } = this.need("deployed");
+    const endpoints = this.need("endpoints");
+    return [
+      { title: "Services", rows: [["service", "URL", ""], ...this.services] },
+      {
+        title: `Contracts (chain ${CHAIN_ID}, ${deploymentFile})`,
+        rows: [
+          ["AnkrStaking (proxy)", deployment.staking],
+          ["TestANKR (tANKR, permit)", deployment.token],
+          ["RewardVault", deployment.rewardVault],
+          ["OracleCommittee", committee],
+        ],
+      },
+      {
+        title: "Provider endpoints the oracle measures",
+        rows: [
+          ...endpoints.anvils.map((a) => [
+            a.name,
+            a.url,
+            `anvil, chain id ${a.name === "ethereum" ? 1 : 137}`,
+          ]),
+          ...endpoints.fakes.map((f) => [f.chain, f.url, `${f.chain} stand-in, ${f.note}`]),
+        ],
+      },
+      {
+        title: "Funded test accounts (anvil's public dev keys: devnet only, never use them elsewhere)",
+        rows: [
+          accounts.admin,
+          ...accounts.providers.map((p, i) => ({ ...p, label: `${p.label}: ${PROVIDERS[i]?.name ?? ""}` })),
+          ...accounts.members,
+          ...accounts.delegators,
+        ].map((a) => [a.label, a.address, a.privateKey]),
+      },
+    ];
+  }
+}
+
+export interface Service {
+  name: string;
+  start(devnet: Devnet): Promise<void>;
+}
+
+export const SERVICES: readonly Service[] = [
+  {
+    name: "contracts build",
+    start: (devnet) => buildContracts(devnet.log),
+  },
+  {
+    name: "chain (anvil)",
+    async start(devnet) {
+      devnet.chain = await startAnvil(devnet.processes, {
+        name: "chain",
+        port: devnet.config.ports.chain,
+        chainId: CHAIN_ID,
+        logDir: devnet.logDir,
+      });
+      devnet.services.push(["chain", devnet.chain.url, `anvil, chain id ${CHAIN_ID}, a block every 2 s`]);
+    },
+  },
+  {
+    name: "provider endpoints",
+    async start(devnet) {
+      devnet.endpoints = await startEndpoints(devnet.processes, {
+        devnetUrl: devnet.need("chain").url,
+        logDir: devnet.logDir,
+      });
+    },
+  },
+  {
+    name: "deploy (script/Deploy.s.sol, script/DeployOracle.s.sol)",
+    async start(devnet) {
+      devnet.deployed = await deployContracts(devnet.need("chain").url, devnet.config);
+      // Blocks on a timer only from here on, so the deployment (and its start blocks) is the same
+      // every run and deployments/31337*.json do not change.
+      devnet.startClock(2000);
+    },
+  },
+  {
+    name: "seed",
+    start: (devnet) =>
+      seedWorld(
+        devnet.need("chain").url,
+        devnet.need("deployed").deployment,
+        devnet.need("endpoints"),
+        devnet.log,
+      ),
+  },
+  {
+    name: "oracle committee",
+    async start(devnet) {
+      const { deployment, committee } = devnet.need("deployed");
+      for (let i = 0; i < devnet.config.members; i++) {
+        devnet.members.push(
+          startMember(devnet.processes, i, {
+            rpcUrl: devnet.need("chain").url,
+            staking: deployment.staking,
+            committee,
+            port: devnet.config.ports.oracle + i,
+            probeIntervalMs: devnet.config.probeIntervalMs,
+            stateDir: devnet.config.stateDir,
+          }),
+        );
+      }
+      for (const member of devnet.members) {
+        await waitHealthy(member);
+        devnet.services.push([member.name, member.url, "oracle member: /scores /health /chains /metrics"]);
+      }
+    },
+  },
+  {
+    name: "settled epochs",
+    async start(devnet) {
+      const { deployment } = devnet.need("deployed");
+      const rpcUrl = devnet.need("chain").url;
+      await settleEpochs(clientFor(rpcUrl, deployment), devnet.members, devnet.config.seedEpochs, devnet.log);
+      await seedRewardActions(rpcUrl, deployment).catch((error: Error) =>
+        devnet.log(`  (claim/restake skipped: ${error.message.split("\n")[0]})`),
+      );
+    },
+  },
+];
