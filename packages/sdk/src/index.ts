@@ -1,5 +1,5 @@
 // @ankr-staking/sdk: typed access to delegated ANKR staking. Browser-safe; see ./node for files.
-export { ankrStakingAbi, rewardVaultAbi, testAnkrAbi } from "./abis/generated.js";
+export { ankrStakingAbi, oracleCommitteeAbi, rewardVaultAbi, testAnkrAbi } from "./abis/generated.js";
 export type { GetAccountParameters, GetAccountReturnType } from "./actions/read/getAccount.js";
 export { getAccount } from "./actions/read/getAccount.js";
 export { type GetCapacityLeftReturnType, getCapacityLeft } from "./actions/read/getCapacityLeft.js";
@@ -85,6 +85,7 @@ export {
   encodeMetadataURI,
   InvalidMetadataError,
   type ProviderMetadata,
+  parseMetadata,
 } from "./metadata/metadata.js";
 export { type AuthorizationMethod, getAllowance } from "./token/approval.js";
 export { type PermitSignature, signPermit, supportsPermit } from "./token/permit.js";
