@@ -2,7 +2,8 @@
 // through the SDK's registry) and, beside it, <chainId>.oracle.json for the oracle committee.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { type Deployment, loadDeployment } from "@ankr-staking/sdk/node";
+import type { Deployment } from "@ankr-staking/sdk";
+import { loadDeployment } from "@ankr-staking/sdk/node";
 import { type Address, getAddress, zeroAddress } from "viem";
 
 export type IndexedDeployment = Deployment & {
