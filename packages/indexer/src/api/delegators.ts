@@ -72,19 +72,25 @@ export const delegators = new Hono()
       .leftJoin(provider, eq(provider.address, delegation.provider))
       .where(eq(delegation.delegator, address));
     const positions = rows.filter(({ d }) => d.stake > 0n || d.provider === address);
-    const pending =
-      positions.length === 0 || !block
-        ? []
-        : await publicClients.protocol.multicall({
-            allowFailure: false,
-            blockNumber: block.number,
-            contracts: positions.map(({ d }) => ({
-              abi: ankrStakingAbi,
-              address: stakingAddress,
-              functionName: "pendingRewards" as const,
-              args: [d.provider, address] as const,
-            })),
-          });
+    const contracts = positions.map(({ d }) => ({
+      abi: ankrStakingAbi,
+      address: stakingAddress,
+      functionName: "pendingRewards" as const,
+      args: [d.provider, address] as const,
+    }));
+    let atBlock = block?.number ?? 0n;
+    let pending: bigint[] = [];
+    if (contracts.length > 0) {
+      const client = publicClients.protocol;
+      // A node that prunes old state cannot answer at the indexed block when the indexer lags; the
+      // head is then the nearest answer, and `atBlock` says which block it is.
+      pending = await client
+        .multicall({ allowFailure: false, blockNumber: atBlock, contracts })
+        .catch(async () => {
+          atBlock = await client.getBlockNumber();
+          return client.multicall({ allowFailure: false, blockNumber: atBlock, contracts });
+        });
+    }
     const queue = await db
       .select()
       .from(unbondingEntry)
@@ -95,7 +101,7 @@ export const delegators = new Hono()
       address: checksum(address),
       totalStake: wei(positions.reduce((sum, { d }) => sum + d.stake, 0n)),
       pendingRewards: wei(pending.reduce((sum, p) => sum + p, 0n)),
-      atBlock: Number(block?.number ?? 0n),
+      atBlock: Number(atBlock),
       positions: positions.map(({ d, name }, i) => ({
         provider: checksum(d.provider),
         providerName: name,

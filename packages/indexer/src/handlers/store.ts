@@ -25,6 +25,9 @@ export async function ensureProtocol(context: Context, event: LogRef) {
     abi: ankrStakingAbi,
     address: context.contracts.AnkrStaking.address as Address,
     functionName: "epochClock",
+    // Genesis and epoch length never change: read once at the head, cached (and readable from
+    // nodes that keep no historical state).
+    cache: "immutable",
   });
   return context.db.insert(protocol).values({
     id: "protocol",

@@ -1,0 +1,21 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const sdk = (path: string) => fileURLToPath(new URL(`../sdk/src/${path}`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // The SDK from source, as the monorepo's `source` export condition gives it.
+    alias: [
+      { find: /^@ankr-staking\/sdk\/node$/, replacement: sdk("node.ts") },
+      { find: /^@ankr-staking\/sdk$/, replacement: sdk("index.ts") },
+    ],
+  },
+  test: {
+    include: ["test/**/*.test.ts"],
+    globalSetup: ["test/globalSetup.ts"],
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+  },
+});
