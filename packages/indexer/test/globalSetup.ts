@@ -2,7 +2,7 @@
 import type { TestProject } from "vitest/node";
 
 import { startDevnet } from "../../sdk/test/devnet.ts";
-import "../../sdk/test/provided.ts";
+import "./provided.ts";
 
 export default async function setup(project: TestProject) {
   const devnet = await startDevnet(31_347);

@@ -4,7 +4,7 @@ import { inject } from "vitest";
 
 import { readDeploymentFile } from "../../sdk/src/deployments/registry.ts";
 import { type Actor, address, clientFor } from "../../sdk/test/devnet.ts";
-import "../../sdk/test/provided.ts";
+import "./provided.ts";
 
 export const rpcUrl = inject("rpcUrl");
 export const deploymentFile = inject("deploymentFile");

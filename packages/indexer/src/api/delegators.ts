@@ -72,25 +72,26 @@ export const delegators = new Hono()
       .leftJoin(provider, eq(provider.address, delegation.provider))
       .where(eq(delegation.delegator, address));
     const positions = rows.filter(({ d }) => d.stake > 0n || d.provider === address);
-    const contracts = positions.map(({ d }) => ({
-      abi: ankrStakingAbi,
-      address: stakingAddress,
-      functionName: "pendingRewards" as const,
-      args: [d.provider, address] as const,
-    }));
+    const client = publicClients.protocol;
+    const readAt = (blockNumber: bigint) =>
+      Promise.all(
+        positions.map(({ d }) =>
+          client.readContract({
+            abi: ankrStakingAbi,
+            address: stakingAddress,
+            functionName: "pendingRewards",
+            args: [d.provider, address],
+            blockNumber,
+          }),
+        ),
+      );
     let atBlock = block?.number ?? 0n;
-    let pending: bigint[] = [];
-    if (contracts.length > 0) {
-      const client = publicClients.protocol;
-      // A node that prunes old state cannot answer at the indexed block when the indexer lags; the
-      // head is then the nearest answer, and `atBlock` says which block it is.
-      pending = await client
-        .multicall({ allowFailure: false, blockNumber: atBlock, contracts })
-        .catch(async () => {
-          atBlock = await client.getBlockNumber();
-          return client.multicall({ allowFailure: false, blockNumber: atBlock, contracts });
-        });
-    }
+    // A node that prunes old state cannot answer at the indexed block when the indexer lags; the
+    // head is then the nearest answer, and `atBlock` says which block it is.
+    const pending = await readAt(atBlock).catch(async () => {
+      atBlock = await client.getBlockNumber();
+      return readAt(atBlock);
+    });
     const queue = await db
       .select()
       .from(unbondingEntry)

@@ -15,10 +15,7 @@ import { errorResponse } from "./respond.ts";
 const v1 = new Hono()
   .route("/", providers)
   .route("/", delegators)
-  .route("/", protocolRoutes)
-  .notFound(() => {
-    throw new ApiError(404, "not_found", "no such endpoint");
-  });
+  .route("/", protocolRoutes);
 v1.onError((error, c) => errorResponse(c, error));
 
 const app = new Hono();
@@ -26,6 +23,7 @@ app.use("/sql/*", client({ db, schema }));
 app.use("/graphql", graphql({ db, schema }));
 app.get("/openapi.json", (c) => c.json(openApiDocument()));
 app.route("/v1", v1);
+app.all("/v1/*", (c) => errorResponse(c, new ApiError(404, "not_found", "no such endpoint")));
 app.onError((error, c) => errorResponse(c, error));
 
 export default app;

@@ -18,7 +18,7 @@ export async function indexedBlock(): Promise<IndexedBlock> {
 
 export async function headBlock(): Promise<bigint | undefined> {
   try {
-    return await publicClients.protocol.getBlockNumber({ cacheTime: 1000 });
+    return await publicClients.protocol.getBlockNumber({ cacheTime: 250 });
   } catch {
     return undefined;
   }
