@@ -17,7 +17,9 @@ export type IndexedDeployment = Deployment & {
  * deployments/) or a path to a deployment file.
  */
 export function indexedDeployment(env: NodeJS.ProcessEnv = process.env): IndexedDeployment {
-  const dir = resolve(env.INDEXER_DEPLOYMENTS_DIR ?? join(import.meta.dirname ?? ".", "../../../deployments"));
+  const dir = resolve(
+    env.INDEXER_DEPLOYMENTS_DIR ?? join(import.meta.dirname ?? ".", "../../../deployments"),
+  );
   const idOrPath = env.INDEXER_DEPLOYMENT ?? "31337";
   const deployment = loadDeployment(idOrPath, { dir });
   const file = /^\d+$/.test(idOrPath) ? join(dir, `${idOrPath}.json`) : resolve(idOrPath);
@@ -25,7 +27,10 @@ export function indexedDeployment(env: NodeJS.ProcessEnv = process.env): Indexed
   if (!existsSync(oracleFile)) {
     return { ...deployment, oracleCommittee: zeroAddress, oracleStartBlock: Number(deployment.startBlock) };
   }
-  const oracle = JSON.parse(readFileSync(oracleFile, "utf8")) as { oracleCommittee: string; startBlock?: number };
+  const oracle = JSON.parse(readFileSync(oracleFile, "utf8")) as {
+    oracleCommittee: string;
+    startBlock?: number;
+  };
   return {
     ...deployment,
     oracleCommittee: getAddress(oracle.oracleCommittee),

@@ -26,7 +26,9 @@ const A = address("providerA");
 const B = address("providerB");
 const ALICE = address("alice");
 
-const read = <const F extends "getProvider" | "getDelegation" | "pendingRewards" | "unbondingQueue" | "totals">(
+const read = <
+  const F extends "getProvider" | "getDelegation" | "pendingRewards" | "unbondingQueue" | "totals",
+>(
   functionName: F,
   args: readonly unknown[],
   blockNumber?: bigint,
@@ -43,7 +45,10 @@ beforeAll(async () => {
   await runScenario();
   indexer = await startIndexer({ rpcUrl, deploymentFile });
   // Wait for the last action of the scenario (the commission increase) to be indexed.
-  await indexer.until<{ pendingCommission: unknown }>(`/v1/providers/${A}`, (p) => p.pendingCommission !== null);
+  await indexer.until<{ pendingCommission: unknown }>(
+    `/v1/providers/${A}`,
+    (p) => p.pendingCommission !== null,
+  );
 });
 
 afterAll(async () => {
@@ -136,7 +141,11 @@ describe("delegators", () => {
     ];
     expect(entries.length).toBeGreaterThan(0);
     expect(body.unbonding.map((e) => [e.entryId, e.amount, e.releaseAt.unix])).toEqual(
-      entries.map((e, i) => [(firstEntryId + BigInt(i)).toString(), e.amount.toString(), Number(e.releaseAt)]),
+      entries.map((e, i) => [
+        (firstEntryId + BigInt(i)).toString(),
+        e.amount.toString(),
+        Number(e.releaseAt),
+      ]),
     );
   });
 
@@ -157,7 +166,9 @@ describe("delegators", () => {
     const csv = await indexer.get<string>(`/v1/delegators/${ALICE}/history.csv`);
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const lines = csv.body.split("\r\n").filter(Boolean);
-    expect(lines[0]).toBe("date_utc,unix_time,action,provider,to_provider,amount_ankr,amount_wei,tx_hash,log_index,block");
+    expect(lines[0]).toBe(
+      "date_utc,unix_time,action,provider,to_provider,amount_ankr,amount_wei,tx_hash,log_index,block",
+    );
     expect(lines.slice(1).map((l) => l.split(",")[2])).toEqual(["delegate", "undelegate", "claim"]);
     expect(lines[1]?.split(",")[5]).toBe("50000");
   });
@@ -165,12 +176,15 @@ describe("delegators", () => {
 
 describe("protocol", () => {
   test("epochs and stats", async () => {
-    const epochs = await indexer.get<Page<{ epoch: number; providers: number; distributed: string }>>("/v1/epochs");
+    const epochs =
+      await indexer.get<Page<{ epoch: number; providers: number; distributed: string }>>("/v1/epochs");
     expect(epochs.body.items).toHaveLength(1);
     expect(epochs.body.items[0]?.providers).toBe(2);
-    const stats = await indexer.get<{ totalStaked: string; delegators: number; providers: { active: number } }>(
-      "/v1/stats",
-    );
+    const stats = await indexer.get<{
+      totalStaked: string;
+      delegators: number;
+      providers: { active: number };
+    }>("/v1/stats");
     const [totalStaked] = (await read("totals", [])) as [bigint];
     expect(stats.body.totalStaked).toBe(totalStaked.toString());
     expect(stats.body.delegators).toBe(3);

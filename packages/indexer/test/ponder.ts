@@ -8,7 +8,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const packageDir = fileURLToPath(new URL("..", import.meta.url));
-const ponderBin = fileURLToPath(new URL("../../../node_modules/ponder/dist/esm/bin/ponder.js", import.meta.url));
+const ponderBin = fileURLToPath(
+  new URL("../../../node_modules/ponder/dist/esm/bin/ponder.js", import.meta.url),
+);
 
 export type Indexer = {
   url: string;
@@ -56,7 +58,18 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer & {
   const schema = options.schema ?? `test_${process.pid}_${port}`;
   const child = spawn(
     process.execPath,
-    [ponderBin, options.command ?? "start", "--schema", schema, "-p", String(port), "-H", "127.0.0.1", "--log-format", "json"],
+    [
+      ponderBin,
+      options.command ?? "start",
+      "--schema",
+      schema,
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+      "--log-format",
+      "json",
+    ],
     {
       cwd: packageDir,
       detached: true,
@@ -97,8 +110,11 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer & {
   };
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`ponder exited (${child.exitCode}):\n${output.slice(-4000)}`);
-    const ok = await fetch(`${url}/ready`).then((r) => r.status === 200).catch(() => false);
+    if (child.exitCode !== null)
+      throw new Error(`ponder exited (${child.exitCode}):\n${output.slice(-4000)}`);
+    const ok = await fetch(`${url}/ready`)
+      .then((r) => r.status === 200)
+      .catch(() => false);
     if (ok) break;
     if (Date.now() > deadline) {
       kill("SIGKILL");
@@ -119,7 +135,8 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer & {
         const { status, body } = await get<T>(path).catch(() => ({ status: 0, body: undefined as T }));
         last = body;
         if (status === 200 && check(body)) return body;
-        if (Date.now() > end) throw new Error(`timed out waiting on ${path}; last: ${JSON.stringify(last).slice(0, 2000)}`);
+        if (Date.now() > end)
+          throw new Error(`timed out waiting on ${path}; last: ${JSON.stringify(last).slice(0, 2000)}`);
         await new Promise((r) => setTimeout(r, 250));
       }
     },

@@ -35,6 +35,10 @@ export async function runScenario() {
   await increaseTime(86_400);
   await client("alice").claim({ provider: address("providerA") });
   await client("carol").restake({ provider: address("providerA") });
-  await client("bob").redelegate({ fromProvider: address("providerB"), toProvider: address("providerA"), amount: ankr(5_000) });
+  await client("bob").redelegate({
+    fromProvider: address("providerB"),
+    toProvider: address("providerA"),
+    amount: ankr(5_000),
+  });
   await client("providerA").setCommission({ commissionBps: 1_500 });
 }

@@ -1,10 +1,11 @@
 // GET /v1/delegators/:address (positions, pending rewards, unbonding queue), its history and the
 // tax-ready CSV export. Pending rewards move every second, so they are read from the contract at
 // the newest indexed block (one multicall); everything else comes from the tables.
-import { ankrStakingAbi } from "@ankr-staking/sdk";
-import { Hono } from "hono";
+
 import { db, publicClients } from "ponder:api";
 import { action, delegation, provider, unbondingEntry } from "ponder:schema";
+import { ankrStakingAbi } from "@ankr-staking/sdk";
+import { Hono } from "hono";
 import { and, desc, eq, lt } from "ponder";
 import { type Address, formatUnits } from "viem";
 import type { z } from "zod";
@@ -36,7 +37,8 @@ function historyItem(row: ActionRow): z.input<typeof HistoryItem> {
 
 async function historyPage(account: Address, cursorParam: string | undefined, limit: number) {
   const cursor = decodeCursor(cursorParam, 1) as [string] | undefined;
-  if (cursor && !/^\d{12}-\d{6}$/.test(cursor[0])) throw new InvalidParameterError("cursor", "not a cursor this endpoint issued");
+  if (cursor && !/^\d{12}-\d{6}$/.test(cursor[0]))
+    throw new InvalidParameterError("cursor", "not a cursor this endpoint issued");
   const rows = await db
     .select()
     .from(action)
@@ -122,7 +124,11 @@ export const delegators = new Hono()
   })
   .get("/delegators/:address/history", async (c) => {
     const address = parseAddress(c.req.param("address"));
-    const { page, nextCursor } = await historyPage(address, c.req.query("cursor"), parseLimit(c.req.query("limit"), 50, 500));
+    const { page, nextCursor } = await historyPage(
+      address,
+      c.req.query("cursor"),
+      parseLimit(c.req.query("limit"), 50, 500),
+    );
     return respond(c, History, { items: page.map(historyItem), nextCursor });
   })
   .get("/delegators/:address/history.csv", async (c) => {

@@ -17,6 +17,7 @@ export const optionalTime = (unix: bigint | number | null | undefined): Time | n
 
 /** A path or query address, lower-cased as the tables store it; 400 when malformed. */
 export function parseAddress(value: string, parameter = "address"): Address {
-  if (!isAddress(value, { strict: false })) throw new InvalidParameterError(parameter, `${JSON.stringify(value.slice(0, 64))} is not an address`);
+  if (!isAddress(value, { strict: false }))
+    throw new InvalidParameterError(parameter, `${JSON.stringify(value.slice(0, 64))} is not an address`);
   return value.toLowerCase() as Address;
 }

@@ -1,8 +1,9 @@
 // The indexer's HTTP API inside Ponder: Ponder's GraphQL at /graphql, the REST API under /v1 (Ponder
 // reserves /health, /ready, /status and /metrics for itself), and /openapi.json.
-import { Hono } from "hono";
+
 import { db } from "ponder:api";
 import schema from "ponder:schema";
+import { Hono } from "hono";
 import { client, graphql } from "ponder";
 
 import { delegators } from "./delegators.ts";
@@ -12,10 +13,7 @@ import { protocolRoutes } from "./protocol.ts";
 import { providers } from "./providers.ts";
 import { errorResponse } from "./respond.ts";
 
-const v1 = new Hono()
-  .route("/", providers)
-  .route("/", delegators)
-  .route("/", protocolRoutes);
+const v1 = new Hono().route("/", providers).route("/", delegators).route("/", protocolRoutes);
 v1.onError((error, c) => errorResponse(c, error));
 
 const app = new Hono();

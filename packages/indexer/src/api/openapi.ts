@@ -5,12 +5,19 @@ import { z } from "zod";
 import { sorts } from "./providers.ts";
 import * as s from "./schemas.ts";
 
-const json = (schema: z.ZodType) => ({ "application/json": { schema: z.toJSONSchema(schema, { io: "output" }) } });
+const json = (schema: z.ZodType) => ({
+  "application/json": { schema: z.toJSONSchema(schema, { io: "output" }) },
+});
 const errors = {
   "400": { description: "Bad input", content: json(s.ErrorBody) },
   "404": { description: "Not found", content: json(s.ErrorBody) },
 };
-const param = (name: string, where: "path" | "query", description: string, schema: object = { type: "string" }) => ({
+const param = (
+  name: string,
+  where: "path" | "query",
+  description: string,
+  schema: object = { type: "string" },
+) => ({
   name,
   in: where,
   required: where === "path",
@@ -18,7 +25,8 @@ const param = (name: string, where: "path" | "query", description: string, schem
   schema,
 });
 const address = param("address", "path", "account address (any case)");
-const limit = (max: number) => param("limit", "query", `page size, 1..${max}`, { type: "integer", minimum: 1, maximum: max });
+const limit = (max: number) =>
+  param("limit", "query", `page size, 1..${max}`, { type: "integer", minimum: 1, maximum: max });
 const cursor = param("cursor", "query", "nextCursor of the previous page");
 
 export function openApiDocument(serverUrl = "/") {
@@ -38,12 +46,18 @@ export function openApiDocument(serverUrl = "/") {
           parameters: [
             param("sort", "query", "sort key", { type: "string", enum: [...sorts] }),
             param("order", "query", "asc or desc", { type: "string", enum: ["asc", "desc"] }),
-            param("status", "query", "provider status", { type: "string", enum: ["Pending", "Active", "Jailed", "Exited"] }),
+            param("status", "query", "provider status", {
+              type: "string",
+              enum: ["Pending", "Active", "Jailed", "Exited"],
+            }),
             param("chain", "query", "only providers serving this chain (metadata chain id)"),
             limit(100),
             cursor,
           ],
-          responses: { "200": { description: "A page of providers", content: json(s.ProviderList) }, ...errors },
+          responses: {
+            "200": { description: "A page of providers", content: json(s.ProviderList) },
+            ...errors,
+          },
         },
       },
       "/v1/providers/{address}": {
@@ -71,7 +85,10 @@ export function openApiDocument(serverUrl = "/") {
         get: {
           summary: "The whole history as CSV (RFC 4180, oldest first)",
           parameters: [address],
-          responses: { "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } }, ...errors },
+          responses: {
+            "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } },
+            ...errors,
+          },
         },
       },
       "/v1/epochs": {
@@ -82,7 +99,10 @@ export function openApiDocument(serverUrl = "/") {
         },
       },
       "/v1/stats": {
-        get: { summary: "Protocol totals", responses: { "200": { description: "Totals", content: json(s.Stats) } } },
+        get: {
+          summary: "Protocol totals",
+          responses: { "200": { description: "Totals", content: json(s.Stats) } },
+        },
       },
       "/v1/health": {
         get: {

@@ -1,7 +1,8 @@
 // GET /v1/epochs, /v1/stats and /v1/health (indexed block against the chain head).
-import { Hono } from "hono";
+
 import { db } from "ponder:api";
 import { delegation, epoch, protocol, provider } from "ponder:schema";
+import { Hono } from "hono";
 import { and, count, countDistinct, desc, eq, gt, lt, ne } from "ponder";
 
 import { InvalidParameterError } from "./errors.ts";
@@ -81,4 +82,3 @@ export const protocolRoutes = new Hono()
       ok ? 200 : 503,
     );
   });
-

@@ -1,17 +1,22 @@
 // GET /v1/providers (sort, filter, cursor pagination) and GET /v1/providers/:address.
 // The provider set is small (admitted by governance), so a page is cut from the filtered set sorted
 // in memory; the cursor is the last item's sort key and address, stable while rows change.
-import { capacityLeft, ProviderStatus } from "@ankr-staking/sdk";
-import { Hono } from "hono";
+
 import { db } from "ponder:api";
 import { protocol, provider, providerEpoch } from "ponder:schema";
+import { capacityLeft, ProviderStatus } from "@ankr-staking/sdk";
+import { Hono } from "hono";
 import { desc, eq } from "ponder";
-
+import type { z } from "zod";
 import { InvalidParameterError, NotFoundError } from "./errors.ts";
 import { checksum, optionalTime, parseAddress, time, wei } from "./format.ts";
 import { decodeCursor, encodeCursor, parseLimit, respond } from "./respond.ts";
-import { ProviderDetail, ProviderList, type ProviderSummary, type ProviderStatus as StatusSchema } from "./schemas.ts";
-import type { z } from "zod";
+import {
+  ProviderDetail,
+  ProviderList,
+  type ProviderSummary,
+  type ProviderStatus as StatusSchema,
+} from "./schemas.ts";
 
 type ProviderRow = typeof provider.$inferSelect;
 type ProtocolRow = typeof protocol.$inferSelect;
@@ -102,12 +107,18 @@ export const providers = new Hono()
     const cursor = decodeCursor(query.cursor, 2) as [string, string] | undefined;
 
     const totals = await protocolRow();
-    const rows = await (status ? db.select().from(provider).where(eq(provider.status, status)) : db.select().from(provider));
+    const rows = await (status
+      ? db.select().from(provider).where(eq(provider.status, status))
+      : db.select().from(provider));
     const direction = order === "asc" ? 1 : -1;
     const keyed = rows
       .filter((row) => chain === undefined || (row.chains ?? []).includes(chain))
       .map((row) => ({ row, key: sortKey(sort, row, totals) }))
-      .sort((a, b) => direction * (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || (a.row.address < b.row.address ? -1 : 1));
+      .sort(
+        (a, b) =>
+          direction * (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) ||
+          (a.row.address < b.row.address ? -1 : 1),
+      );
     const start = cursor
       ? keyed.findIndex(({ row, key }) => {
           const after = direction * (key < cursor[0] ? -1 : key > cursor[0] ? 1 : 0);

@@ -18,7 +18,12 @@ export function cached(c: Context, body: string, contentType: string, status: 20
   return c.body(body, status);
 }
 
-export function respond<S extends z.ZodType>(c: Context, schema: S, data: z.input<S>, status: 200 | 503 = 200) {
+export function respond<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  data: z.input<S>,
+  status: 200 | 503 = 200,
+) {
   const body = JSON.stringify(schema.parse(data));
   return cached(c, body, "application/json; charset=utf-8", status);
 }
@@ -49,7 +54,11 @@ export function decodeCursor(value: string | undefined, arity: number): (string 
   if (value === undefined) return undefined;
   try {
     const key = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === "string" || typeof k === "number"))
+    if (
+      Array.isArray(key) &&
+      key.length === arity &&
+      key.every((k) => typeof k === "string" || typeof k === "number")
+    )
       return key;
   } catch {}
   throw new InvalidParameterError("cursor", "not a cursor this endpoint issued");

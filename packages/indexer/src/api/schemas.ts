@@ -3,7 +3,10 @@
 import { z } from "zod";
 
 export const Wei = z.string().regex(/^\d+$/).describe("amount in wei, decimal");
-export const Address = z.string().regex(/^0x[0-9a-fA-F]{40}$/).describe("EIP-55 checksummed address");
+export const Address = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{40}$/)
+  .describe("EIP-55 checksummed address");
 export const Time = z.object({ unix: z.number().int(), iso: z.string() });
 export const Hash = z.string().regex(/^0x[0-9a-f]{64}$/);
 

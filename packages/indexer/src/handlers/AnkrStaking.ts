@@ -1,7 +1,7 @@
 // Handlers for every event of the staking contract (IStakingEvents plus access control, pause and
 // upgrade). Events carry the resulting state, so rows are set to absolute values: replaying a log
 // after a restart or reorg gives the same row.
-import { yieldFromSettlements } from "@ankr-staking/sdk";
+
 import { ponder } from "ponder:registry";
 import {
   adminEvent,
@@ -14,6 +14,7 @@ import {
   providerEpoch,
   unbondingEntry,
 } from "ponder:schema";
+import { yieldFromSettlements } from "@ankr-staking/sdk";
 import { desc, eq } from "ponder";
 import { maxUint256 } from "viem";
 
@@ -51,11 +52,21 @@ ponder.on("AnkrStaking:ProviderRegistered", async ({ event, context }) => {
       registeredAt: event.block.timestamp,
       updatedAt: event.block.timestamp,
     })
-    .onConflictDoUpdate({ status: "Pending", commissionBps, metadataUri: metadataURI, updatedAt: event.block.timestamp });
+    .onConflictDoUpdate({
+      status: "Pending",
+      commissionBps,
+      metadataUri: metadataURI,
+      updatedAt: event.block.timestamp,
+    });
   await setMetadata(context.db, address, metadataURI);
   await setPoolStake(context, event, address, selfStake);
   await setDelegationStake(context.db, event, address, address, selfStake);
-  await recordAction(context.db, event, { account: address, kind: "register", provider: address, amount: selfStake });
+  await recordAction(context.db, event, {
+    account: address,
+    kind: "register",
+    provider: address,
+    amount: selfStake,
+  });
 });
 
 const setStatus = (status: string) =>
@@ -81,9 +92,12 @@ ponder.on("AnkrStaking:ProviderExited", async ({ event, context }) => {
   if (!row) return;
   await setPoolStake(context, event, address, row.totalStake - row.selfStake);
   await setDelegationStake(context.db, event, address, address, 0n);
-  await context.db
-    .update(provider, { address })
-    .set({ status: "Exited", selfStakeUnbonding, selfStakeReleaseAt: releaseAt, updatedAt: event.block.timestamp });
+  await context.db.update(provider, { address }).set({
+    status: "Exited",
+    selfStakeUnbonding,
+    selfStakeReleaseAt: releaseAt,
+    updatedAt: event.block.timestamp,
+  });
   await recordAction(context.db, event, {
     account: address,
     kind: removed ? "removed" : "exit",
@@ -101,7 +115,12 @@ ponder.on("AnkrStaking:CommissionIncreaseScheduled", async ({ event, context }) 
   await context.db
     .update(provider, { address })
     .set({ pendingCommissionBps: commissionBps, commissionEffectiveAt: effectiveAt });
-  await recordAction(context.db, event, { account: address, kind: "commissionScheduled", provider: address, amount: 0n });
+  await recordAction(context.db, event, {
+    account: address,
+    kind: "commissionScheduled",
+    provider: address,
+    amount: 0n,
+  });
 });
 
 ponder.on("AnkrStaking:CommissionChanged", async ({ event, context }) => {
@@ -110,7 +129,12 @@ ponder.on("AnkrStaking:CommissionChanged", async ({ event, context }) => {
   await context.db
     .update(provider, { address })
     .set({ commissionBps: newCommissionBps, pendingCommissionBps: null, commissionEffectiveAt: null });
-  await recordAction(context.db, event, { account: address, kind: "commissionChanged", provider: address, amount: 0n });
+  await recordAction(context.db, event, {
+    account: address,
+    kind: "commissionChanged",
+    provider: address,
+    amount: 0n,
+  });
 });
 
 ponder.on("AnkrStaking:ProviderCapSet", async ({ event, context }) => {
@@ -149,7 +173,12 @@ ponder.on("AnkrStaking:Undelegated", async ({ event, context }) => {
       // A full queue merges the amount into its newest entry.
       .onConflictDoUpdate((row) => ({ amount: row.amount + amount, releaseAt, provider: address }));
   }
-  await recordAction(context.db, event, { account: delegator, kind: "undelegate", provider: address, amount });
+  await recordAction(context.db, event, {
+    account: delegator,
+    kind: "undelegate",
+    provider: address,
+    amount,
+  });
 });
 
 ponder.on("AnkrStaking:Redelegated", async ({ event, context }) => {
@@ -184,40 +213,57 @@ ponder.on("AnkrStaking:SelfStakeWithdrawn", async ({ event, context }) => {
     await context.db
       .update(provider, { address })
       .set({ selfStakeUnbonding: row.selfStakeUnbonding > amount ? row.selfStakeUnbonding - amount : 0n });
-  await recordAction(context.db, event, { account: address, kind: "withdrawSelfStake", provider: address, amount });
+  await recordAction(context.db, event, {
+    account: address,
+    kind: "withdrawSelfStake",
+    provider: address,
+    amount,
+  });
 });
 
 ponder.on("AnkrStaking:RewardsClaimed", async ({ event, context }) => {
   const { delegator, provider: address, amount } = event.args;
-  await context.db.insert(claim).values({
-    id: logId(event),
-    delegator,
-    provider: address,
-    amount,
-    restaked: false,
-    txHash: event.transaction.hash,
-    timestamp: event.block.timestamp,
-  }).onConflictDoNothing();
+  await context.db
+    .insert(claim)
+    .values({
+      id: logId(event),
+      delegator,
+      provider: address,
+      amount,
+      restaked: false,
+      txHash: event.transaction.hash,
+      timestamp: event.block.timestamp,
+    })
+    .onConflictDoNothing();
   const row = await context.db.find(delegation, { delegator, provider: address });
-  if (row) await context.db.update(delegation, { delegator, provider: address }).set({ claimed: row.claimed + amount });
+  if (row)
+    await context.db
+      .update(delegation, { delegator, provider: address })
+      .set({ claimed: row.claimed + amount });
   await recordAction(context.db, event, { account: delegator, kind: "claim", provider: address, amount });
 });
 
 ponder.on("AnkrStaking:RewardsRestaked", async ({ event, context }) => {
   const { delegator, provider: address, amount, delegationStake, poolStake } = event.args;
-  await context.db.insert(claim).values({
-    id: logId(event),
-    delegator,
-    provider: address,
-    amount,
-    restaked: true,
-    txHash: event.transaction.hash,
-    timestamp: event.block.timestamp,
-  }).onConflictDoNothing();
+  await context.db
+    .insert(claim)
+    .values({
+      id: logId(event),
+      delegator,
+      provider: address,
+      amount,
+      restaked: true,
+      txHash: event.transaction.hash,
+      timestamp: event.block.timestamp,
+    })
+    .onConflictDoNothing();
   await setPoolStake(context, event, address, poolStake);
   await setDelegationStake(context.db, event, delegator, address, delegationStake);
   const row = await context.db.find(delegation, { delegator, provider: address });
-  if (row) await context.db.update(delegation, { delegator, provider: address }).set({ restaked: row.restaked + amount });
+  if (row)
+    await context.db
+      .update(delegation, { delegator, provider: address })
+      .set({ restaked: row.restaked + amount });
   await recordAction(context.db, event, { account: delegator, kind: "restake", provider: address, amount });
 });
 
@@ -294,7 +340,12 @@ ponder.on("AnkrStaking:Slashed", async ({ event, context }) => {
     selfStakeUnbonding: row.selfStakeUnbonding - fromUnbonding,
     slashedTotal: row.slashedTotal + fromStake + fromUnbonding,
   });
-  await recordAction(context.db, event, { account: address, kind: "slashed", provider: address, amount: fromStake + fromUnbonding });
+  await recordAction(context.db, event, {
+    account: address,
+    kind: "slashed",
+    provider: address,
+    amount: fromStake + fromUnbonding,
+  });
 });
 
 ponder.on("AnkrStaking:ParametersSet", async ({ event, context }) => {
@@ -341,9 +392,15 @@ ponder.on("AnkrStaking:Upgraded", async ({ event, context }) => {
   await context.db.update(protocol, { id: "protocol" }).set({ implementation: event.args.implementation });
   await admin(context.db, event, "Upgraded", event.args);
 });
-ponder.on("AnkrStaking:Initialized", async ({ event, context }) => admin(context.db, event, "Initialized", event.args));
-ponder.on("AnkrStaking:RoleGranted", async ({ event, context }) => admin(context.db, event, "RoleGranted", event.args));
-ponder.on("AnkrStaking:RoleRevoked", async ({ event, context }) => admin(context.db, event, "RoleRevoked", event.args));
+ponder.on("AnkrStaking:Initialized", async ({ event, context }) =>
+  admin(context.db, event, "Initialized", event.args),
+);
+ponder.on("AnkrStaking:RoleGranted", async ({ event, context }) =>
+  admin(context.db, event, "RoleGranted", event.args),
+);
+ponder.on("AnkrStaking:RoleRevoked", async ({ event, context }) =>
+  admin(context.db, event, "RoleRevoked", event.args),
+);
 ponder.on("AnkrStaking:RoleAdminChanged", async ({ event, context }) =>
   admin(context.db, event, "RoleAdminChanged", event.args),
 );

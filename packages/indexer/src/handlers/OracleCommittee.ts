@@ -10,7 +10,13 @@ ponder.on("OracleCommittee:MemberAdded", async ({ event, context }) => {
   const { member, slot } = event.args;
   await context.db
     .insert(oracleMember)
-    .values({ address: member, slot: Number(slot), active: true, reports: 0, updatedAt: event.block.timestamp })
+    .values({
+      address: member,
+      slot: Number(slot),
+      active: true,
+      reports: 0,
+      updatedAt: event.block.timestamp,
+    })
     .onConflictDoUpdate({ slot: Number(slot), active: true, updatedAt: event.block.timestamp });
 });
 

@@ -9,7 +9,11 @@ import { ensureProtocol, recordAction } from "./store.ts";
 ponder.on("RewardVault:RewardVaultFunded", async ({ event, context }) => {
   await ensureProtocol(context, event);
   await context.db.update(protocol, { id: "protocol" }).set({ vaultBalance: event.args.balance });
-  await recordAction(context.db, event, { account: event.args.from, kind: "fundVault", amount: event.args.amount });
+  await recordAction(context.db, event, {
+    account: event.args.from,
+    kind: "fundVault",
+    amount: event.args.amount,
+  });
 });
 
 ponder.on("RewardVault:RewardVaultReleased", async ({ event, context }) => {

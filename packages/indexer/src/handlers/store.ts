@@ -1,7 +1,8 @@
 // Shared steps of the handlers: the protocol row, pool stake bookkeeping, action rows.
-import { ankrStakingAbi } from "@ankr-staking/sdk";
+
 import type { Context } from "ponder:registry";
 import { action, delegation, protocol, provider } from "ponder:schema";
+import { ankrStakingAbi } from "@ankr-staking/sdk";
 import type { Address, Hex } from "viem";
 
 import { resolveMetadata } from "../metadata/resolve.ts";
@@ -54,7 +55,10 @@ export async function setPoolStake(context: Context, event: LogRef, address: Add
   await context.db
     .update(protocol, { id: "protocol" })
     .set({ totalStaked: totals.totalStaked + poolStake - before, updatedAt: event.block.timestamp });
-  if (row) await context.db.update(provider, { address }).set({ totalStake: poolStake, updatedAt: event.block.timestamp });
+  if (row)
+    await context.db
+      .update(provider, { address })
+      .set({ totalStake: poolStake, updatedAt: event.block.timestamp });
 }
 
 /** Sets a delegation's stake; keeps the provider's delegator count and, for its own stake, its self-stake. */
@@ -67,7 +71,10 @@ export async function setDelegationStake(
 ) {
   const row = await db.find(delegation, { delegator, provider: providerAddress });
   const before = row?.stake ?? 0n;
-  if (row) await db.update(delegation, { delegator, provider: providerAddress }).set({ stake, updatedAt: event.block.timestamp });
+  if (row)
+    await db
+      .update(delegation, { delegator, provider: providerAddress })
+      .set({ stake, updatedAt: event.block.timestamp });
   else
     await db.insert(delegation).values({
       delegator,
@@ -82,7 +89,9 @@ export async function setDelegationStake(
   if (!p) return;
   if (self) await db.update(provider, { address: providerAddress }).set({ selfStake: stake });
   else if ((before === 0n) !== (stake === 0n))
-    await db.update(provider, { address: providerAddress }).set({ delegators: p.delegators + (stake > 0n ? 1 : -1) });
+    await db
+      .update(provider, { address: providerAddress })
+      .set({ delegators: p.delegators + (stake > 0n ? 1 : -1) });
 }
 
 export async function recordAction(

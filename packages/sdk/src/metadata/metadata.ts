@@ -24,7 +24,10 @@ function check(metadata: ProviderMetadata): ProviderMetadata {
     const valid =
       Array.isArray(metadata.chains) &&
       metadata.chains.every(
-        (c) => typeof c?.chain === "string" && Array.isArray(c.endpoints) && c.endpoints.every((e) => typeof e === "string"),
+        (c) =>
+          typeof c?.chain === "string" &&
+          Array.isArray(c.endpoints) &&
+          c.endpoints.every((e) => typeof e === "string"),
       );
     if (!valid) throw new InvalidMetadataError("chains must be a list of { chain, endpoints }");
   }
