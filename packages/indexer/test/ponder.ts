@@ -32,6 +32,8 @@ export type IndexerOptions = {
   schema?: string;
   command?: "start" | "serve";
   env?: Record<string, string>;
+  /** Return as soon as the output matches, instead of waiting for /ready. */
+  waitFor?: RegExp;
 };
 
 export async function freePort(): Promise<number> {
@@ -120,7 +122,7 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer & {
       kill("SIGKILL");
       throw new Error(`ponder not ready after 120 s:\n${output.slice(-4000)}`);
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, options.waitFor ? 20 : 250));
   }
   return {
     url,
