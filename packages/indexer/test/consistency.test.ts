@@ -150,9 +150,9 @@ describe("consistency with the contract", () => {
       rpcUrl,
       deploymentFile,
       schema,
-      waitFor: /"Indexed block|Indexed \d+ events|historical/i,
+      waitFor: /Finished fetching backfill/,
     });
-    expect(first.output()).not.toMatch(/Historical indexing complete|Completed historical indexing/i);
+    expect(first.output()).not.toMatch(/Completed backfill indexing/);
     await first.stop("SIGKILL");
     indexer = await startIndexer({ rpcUrl, deploymentFile, schema, pgliteDir: first.pgliteDir });
     await expectConsistent(indexer);
