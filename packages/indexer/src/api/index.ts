@@ -8,6 +8,7 @@ import { client, graphql } from "ponder";
 
 import { delegators } from "./delegators.ts";
 import { ApiError } from "./errors.ts";
+import { microcache } from "./microcache.ts";
 import { openApiDocument } from "./openapi.ts";
 import { protocolRoutes } from "./protocol.ts";
 import { providers } from "./providers.ts";
