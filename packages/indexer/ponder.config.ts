@@ -18,6 +18,10 @@ export default createConfig({
       id: deployment.chainId,
       rpc: process.env.PONDER_RPC_URL ?? "http://127.0.0.1:8545",
       pollingInterval: Number(process.env.PONDER_POLLING_INTERVAL ?? 1000),
+      // Blocks per eth_getLogs during backfill; dense chains (1,000 transactions a block) need few.
+      ethGetLogsBlockRange: process.env.PONDER_GETLOGS_BLOCK_RANGE
+        ? Number(process.env.PONDER_GETLOGS_BLOCK_RANGE)
+        : undefined,
       disableCache: deployment.chainId === 31337 || process.env.PONDER_DISABLE_CACHE === "true",
     },
   },

@@ -101,7 +101,12 @@ try {
   );
 
   const spawnedAt = Date.now();
-  indexer = await startIndexer({ rpcUrl: anvil.url, deploymentFile: devnet.deploymentFile });
+  indexer = await startIndexer({
+    rpcUrl: anvil.url,
+    deploymentFile: devnet.deploymentFile,
+    timeoutMs: 1_800_000,
+    env: { PONDER_GETLOGS_BLOCK_RANGE: process.env.PONDER_GETLOGS_BLOCK_RANGE ?? "5" },
+  });
   await indexer.until<{ indexedBlock: number }>(
     "/v1/health",
     (h) => BigInt(h.indexedBlock) >= head,

@@ -2,10 +2,20 @@
 // pending reward and unbonding entry from the API must equal the contract's view at the block the
 // API answered for — after a SIGKILL mid-sync and a restart, and once more against PostgreSQL.
 import { ankrStakingAbi } from "@ankr-staking/sdk";
+import type { Address } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Indexer, startIndexer } from "./ponder.ts";
 import { postgresAvailable, startPostgres } from "./postgres.ts";
-import { address, client, deployment, deploymentFile, increaseTime, reader, rpcUrl } from "./scenario.ts";
+import {
+  address,
+  client,
+  deployment,
+  deploymentFile,
+  increaseTime,
+  reader,
+  rpc,
+  rpcUrl,
+} from "./scenario.ts";
 
 const delegators = ["alice", "bob", "carol"] as const;
 const providers = [address("providerA"), address("providerB")];
@@ -172,6 +182,40 @@ describe("consistency with the contract", () => {
       return typeof account === "string" && account.toLowerCase() === alice;
     });
     expect(body.items).toHaveLength(mine.length);
+  });
+
+  test("after a reorg of the last blocks, the replaced actions are gone and the new ones counted once", async () => {
+    if (!indexer) throw new Error("the crash test starts the indexer");
+    const running = indexer;
+    const history = async () =>
+      (
+        await running.get<{ items: { txHash: string }[] }>(
+          `/v1/delegators/${address("alice")}/history?limit=500`,
+        )
+      ).body.items;
+    const before = await history();
+    const id = await rpc<string>("evm_snapshot");
+    const orphan = await client("alice").delegate({ provider: providers[0] as Address, amount: ankr(3_000) });
+    const head = await reader.publicClient.getBlockNumber();
+    await running.until<{ indexedBlock: number }>(
+      "/v1/health",
+      (h) => BigInt(h.indexedBlock) >= head,
+      60_000,
+    );
+    await running.until<{ txHash: string }[]>(
+      `/v1/delegators/${address("alice")}/history?limit=500`,
+      () => true,
+    );
+    expect((await history()).map((i) => i.txHash)).toContain(orphan.hash);
+    // The same heights mined again with other transactions, and a few more so the fork is longer.
+    expect(await rpc<boolean>("evm_revert", [id])).toBe(true);
+    await client("alice").delegate({ provider: providers[1] as Address, amount: ankr(2_000) });
+    await client("carol").delegate({ provider: providers[0] as Address, amount: ankr(4_000) });
+    await rpc("anvil_mine", ["0x3"]);
+    await expectConsistent(running);
+    const after = await history();
+    expect(after.map((i) => i.txHash)).not.toContain(orphan.hash);
+    expect(after).toHaveLength(before.length + 1);
   });
 
   test.skipIf(!postgresAvailable())("the same consistency against a real PostgreSQL server", async () => {

@@ -34,6 +34,8 @@ export type IndexerOptions = {
   env?: Record<string, string>;
   /** Return as soon as the output matches, instead of waiting for /ready. */
   waitFor?: RegExp;
+  /** How long to wait for /ready (or `waitFor`). */
+  timeoutMs?: number;
 };
 
 export async function freePort(): Promise<number> {
@@ -110,7 +112,8 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer & {
     if (response.headers.get("content-type")?.includes("json")) body = JSON.parse(text);
     return { status: response.status, body: body as T, headers: response.headers };
   };
-  const deadline = Date.now() + 120_000;
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`ponder exited (${child.exitCode}):\n${output.slice(-4000)}`);
@@ -120,7 +123,7 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer & {
     if (ok) break;
     if (Date.now() > deadline) {
       kill("SIGKILL");
-      throw new Error(`ponder not ready after 120 s:\n${output.slice(-4000)}`);
+      throw new Error(`ponder not ready after ${timeoutMs / 1000} s:\n${output.slice(-4000)}`);
     }
     await new Promise((r) => setTimeout(r, options.waitFor ? 20 : 250));
   }
