@@ -141,6 +141,9 @@ async function expectConsistent(indexer: Indexer) {
   }
 }
 
+/** These tests read right after each change: no response microcache. */
+const fresh = { API_MICROCACHE_MS: "0" };
+
 let actions = 0;
 beforeAll(async () => {
   actions = await randomScenario(Number(process.env.CONSISTENCY_ACTIONS ?? 300));
@@ -164,7 +167,7 @@ describe("consistency with the contract", () => {
     });
     expect(first.output()).not.toMatch(/Completed backfill indexing/);
     await first.stop("SIGKILL");
-    indexer = await startIndexer({ rpcUrl, deploymentFile, schema, pgliteDir: first.pgliteDir });
+    indexer = await startIndexer({ rpcUrl, deploymentFile, schema, pgliteDir: first.pgliteDir, env: fresh });
     await expectConsistent(indexer);
     // Every action appears once: the history count equals the logs the chain holds for it.
     const { body } = await indexer.get<{ items: unknown[] }>(

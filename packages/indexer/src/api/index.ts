@@ -14,7 +14,11 @@ import { protocolRoutes } from "./protocol.ts";
 import { providers } from "./providers.ts";
 import { errorResponse } from "./respond.ts";
 
-const v1 = new Hono().route("/", providers).route("/", delegators).route("/", protocolRoutes);
+const v1 = new Hono()
+  .use("*", async (c, next) => (c.req.path.endsWith("/health") ? next() : microcache(c, next)))
+  .route("/", providers)
+  .route("/", delegators)
+  .route("/", protocolRoutes);
 v1.onError((error, c) => errorResponse(c, error));
 
 const app = new Hono();
