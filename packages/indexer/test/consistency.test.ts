@@ -158,7 +158,7 @@ describe("consistency with the contract", () => {
   test("after a SIGKILL mid-sync and a restart, nothing is lost or double counted", async () => {
     expect(actions).toBeGreaterThan(150);
     const schema = `crash_${process.pid}`;
-    // Killed as soon as it has indexed its first blocks, before historical sync completes.
+    // Killed once its backfill data is fetched, before backfill indexing completes.
     const first = await startIndexer({
       rpcUrl,
       deploymentFile,
@@ -229,6 +229,7 @@ describe("consistency with the contract", () => {
         deploymentFile,
         databaseUrl: postgres.url,
         schema: "ankr",
+        env: fresh,
       });
       try {
         await expectConsistent(pgIndexer);
