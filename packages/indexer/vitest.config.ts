@@ -1,5 +1,13 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/** The files share one devnet: run them in name order (api, then consistency), never by timing. */
+class ByName extends BaseSequencer {
+  override async sort(files: TestSpecification[]) {
+    return [...files].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
+  }
+}
 
 const sdk = (path: string) => fileURLToPath(new URL(`../sdk/src/${path}`, import.meta.url));
 
@@ -15,6 +23,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/globalSetup.ts"],
     fileParallelism: false,
+    sequence: { sequencer: ByName },
     testTimeout: 120_000,
     hookTimeout: 300_000,
   },

@@ -158,12 +158,14 @@ describe("consistency with the contract", () => {
   test("after a SIGKILL mid-sync and a restart, nothing is lost or double counted", async () => {
     expect(actions).toBeGreaterThan(150);
     const schema = `crash_${process.pid}`;
-    // Killed once its backfill data is fetched, before backfill indexing completes.
+    // Killed mid-backfill: after its first block range is indexed, before backfill completes.
     const first = await startIndexer({
       rpcUrl,
       deploymentFile,
       schema,
-      waitFor: /Finished fetching backfill/,
+      // Many small backfill ranges, killed after the first is indexed.
+      waitFor: /Indexed block range/,
+      env: { PONDER_GETLOGS_BLOCK_RANGE: "20" },
     });
     expect(first.output()).not.toMatch(/Completed backfill indexing/);
     await first.stop("SIGKILL");
