@@ -163,10 +163,11 @@ describe("consistency with the contract", () => {
       rpcUrl,
       deploymentFile,
       schema,
-      // Many small backfill ranges, killed after the first is indexed.
-      waitFor: /Indexed block range/,
+      // Many small backfill ranges; killed a moment after backfill indexing starts.
+      waitFor: /Started backfill indexing/,
       env: { PONDER_GETLOGS_BLOCK_RANGE: "20" },
     });
+    await new Promise((r) => setTimeout(r, 1_500));
     expect(first.output()).not.toMatch(/Completed backfill indexing/);
     await first.stop("SIGKILL");
     indexer = await startIndexer({ rpcUrl, deploymentFile, schema, pgliteDir: first.pgliteDir, env: fresh });
@@ -187,7 +188,7 @@ describe("consistency with the contract", () => {
       return typeof account === "string" && account.toLowerCase() === alice;
     });
     expect(body.items).toHaveLength(mine.length);
-  });
+  }, 300_000);
 
   test("after a reorg of the last blocks, the replaced actions are gone and the new ones counted once", async () => {
     if (!indexer) throw new Error("the crash test starts the indexer");
