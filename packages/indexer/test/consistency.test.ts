@@ -163,11 +163,10 @@ describe("consistency with the contract", () => {
       rpcUrl,
       deploymentFile,
       schema,
-      // Many small backfill ranges; killed a moment after backfill indexing starts.
+      // Many small backfill ranges; killed as soon as backfill indexing starts.
       waitFor: /Started backfill indexing/,
       env: { PONDER_GETLOGS_BLOCK_RANGE: "20" },
     });
-    await new Promise((r) => setTimeout(r, 1_500));
     expect(first.output()).not.toMatch(/Completed backfill indexing/);
     await first.stop("SIGKILL");
     indexer = await startIndexer({ rpcUrl, deploymentFile, schema, pgliteDir: first.pgliteDir, env: fresh });
