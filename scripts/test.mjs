@@ -59,6 +59,14 @@ const suites = [
     parse: vitest,
   },
   {
+    name: "indexer (vitest, anvil, ponder)",
+    cwd: "packages/indexer",
+    command: "npx",
+    args: ["vitest", "run"],
+    env: { NO_COLOR: "1" },
+    parse: vitest,
+  },
+  {
     name: "oracle (vitest)",
     cwd: "packages/oracle",
     command: "npx",

@@ -85,6 +85,7 @@ export {
   encodeMetadataURI,
   InvalidMetadataError,
   type ProviderMetadata,
+  parseMetadata,
 } from "./metadata/metadata.js";
 export { type AuthorizationMethod, getAllowance } from "./token/approval.js";
 export { type PermitSignature, signPermit, supportsPermit } from "./token/permit.js";

@@ -17,14 +17,37 @@ export class InvalidMetadataError extends BaseError {
 }
 
 function check(metadata: ProviderMetadata): ProviderMetadata {
+  if (typeof metadata !== "object" || metadata === null) throw new InvalidMetadataError("not an object");
   if (typeof metadata.name !== "string" || metadata.name.trim() === "")
     throw new InvalidMetadataError("name is empty");
+  if (metadata.chains !== undefined) {
+    const valid =
+      Array.isArray(metadata.chains) &&
+      metadata.chains.every(
+        (c) =>
+          typeof c?.chain === "string" &&
+          Array.isArray(c.endpoints) &&
+          c.endpoints.every((e) => typeof e === "string"),
+      );
+    if (!valid) throw new InvalidMetadataError("chains must be a list of { chain, endpoints }");
+  }
   const urls = [metadata.website, ...(metadata.chains ?? []).flatMap((c) => c.endpoints)];
   for (const url of urls) {
     if (url !== undefined && !/^(https?|wss?):\/\/[^\s]+$/.test(url))
       throw new InvalidMetadataError(`${url} is not a URL`);
   }
   return metadata;
+}
+
+/**
+ * Validates a parsed metadata document (fetched from an https or ipfs URI), or throws
+ * InvalidMetadataError.
+ *
+ * @example
+ * const metadata = parseMetadata(await (await fetch(uri)).json())
+ */
+export function parseMetadata(document: unknown): ProviderMetadata {
+  return check(document as ProviderMetadata);
 }
 
 /**

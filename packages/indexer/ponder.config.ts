@@ -1,0 +1,38 @@
+// Ponder configuration: the staking contract, its reward vault and the oracle committee on the chain
+// of the deployment named by INDEXER_DEPLOYMENT. Addresses and ABIs come from the SDK only.
+// Embedded PGlite (.ponder/pglite, or PONDER_PGLITE_DIR) unless DATABASE_URL names a PostgreSQL server.
+import { ankrStakingAbi, oracleCommitteeAbi, rewardVaultAbi } from "@ankr-staking/sdk";
+import { createConfig } from "ponder";
+
+import { indexedDeployment } from "./src/deployment.ts";
+
+const deployment = indexedDeployment();
+const startBlock = Number(deployment.startBlock);
+
+export default createConfig({
+  database: process.env.DATABASE_URL
+    ? { kind: "postgres", connectionString: process.env.DATABASE_URL }
+    : { kind: "pglite", directory: process.env.PONDER_PGLITE_DIR ?? ".ponder/pglite" },
+  chains: {
+    protocol: {
+      id: deployment.chainId,
+      rpc: process.env.PONDER_RPC_URL ?? "http://127.0.0.1:8545",
+      pollingInterval: Number(process.env.PONDER_POLLING_INTERVAL ?? 1000),
+      // Blocks per eth_getLogs during backfill; dense chains (1,000 transactions a block) need few.
+      ethGetLogsBlockRange: process.env.PONDER_GETLOGS_BLOCK_RANGE
+        ? Number(process.env.PONDER_GETLOGS_BLOCK_RANGE)
+        : undefined,
+      disableCache: deployment.chainId === 31337 || process.env.PONDER_DISABLE_CACHE === "true",
+    },
+  },
+  contracts: {
+    AnkrStaking: { chain: "protocol", abi: ankrStakingAbi, address: deployment.staking, startBlock },
+    RewardVault: { chain: "protocol", abi: rewardVaultAbi, address: deployment.rewardVault, startBlock },
+    OracleCommittee: {
+      chain: "protocol",
+      abi: oracleCommitteeAbi,
+      address: deployment.oracleCommittee,
+      startBlock: deployment.oracleStartBlock,
+    },
+  },
+});

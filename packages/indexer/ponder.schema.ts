@@ -1,0 +1,197 @@
+// The indexer's tables. State tables (provider, delegation, unbonding_entry, epoch, ...) are
+// upserted by the handlers; event tables (action, claim, provider_epoch, oracle_report) are
+// append-only, keyed by where their log sits on the chain, so a replay after a reorg or a
+// restart rewrites the same rows instead of adding new ones. Amounts are wei (numeric bigint),
+// times unix seconds. Governance (proposal, vote) gets its tables when those contracts land.
+import { index, onchainTable, primaryKey } from "ponder";
+
+/** One row, id "protocol": parameters and pool-wide figures. */
+export const protocol = onchainTable("protocol", (t) => ({
+  id: t.text().primaryKey(),
+  totalStaked: t.bigint().notNull(),
+  globalCap: t.bigint().notNull(),
+  unusedAllotments: t.bigint().notNull(),
+  rewardReserve: t.bigint().notNull(),
+  paused: t.boolean().notNull(),
+  genesis: t.bigint().notNull(),
+  epochLength: t.bigint().notNull(),
+  /** The Parameters struct as decimal strings (ParametersSet). */
+  parameters: t.json().$type<Record<string, string>>(),
+  delegationRatio: t.bigint().notNull(),
+  vaultBalance: t.bigint().notNull(),
+  implementation: t.hex(),
+  updatedAt: t.bigint().notNull(),
+}));
+
+export const provider = onchainTable(
+  "provider",
+  (t) => ({
+    address: t.hex().primaryKey(),
+    /** None, Pending, Active, Jailed, Exited (the SDK's providerStatusNames). */
+    status: t.text().notNull(),
+    totalStake: t.bigint().notNull(),
+    selfStake: t.bigint().notNull(),
+    commissionBps: t.integer().notNull(),
+    pendingCommissionBps: t.integer(),
+    commissionEffectiveAt: t.bigint(),
+    maxStake: t.bigint().notNull(),
+    selfStakeUnbonding: t.bigint().notNull(),
+    selfStakeReleaseAt: t.bigint(),
+    metadataUri: t.text().notNull(),
+    /** From the metadata document when it could be read at indexing time (data: URIs). */
+    name: t.text(),
+    website: t.text(),
+    chains: t.json().$type<string[]>(),
+    lastScoreBps: t.integer(),
+    /** Net APY over the last 1, 4 and 12 settled epochs (SDK yieldFromSettlements), refreshed at settlement. */
+    apy1: t.doublePrecision().notNull(),
+    apy4: t.doublePrecision().notNull(),
+    apy12: t.doublePrecision().notNull(),
+    delegators: t.integer().notNull(),
+    rewardsTotal: t.bigint().notNull(),
+    commissionTotal: t.bigint().notNull(),
+    slashedTotal: t.bigint().notNull(),
+    registeredAt: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({
+    statusIdx: index().on(table.status),
+    stakeIdx: index().on(table.totalStake),
+  }),
+);
+
+export const delegation = onchainTable(
+  "delegation",
+  (t) => ({
+    delegator: t.hex().notNull(),
+    provider: t.hex().notNull(),
+    stake: t.bigint().notNull(),
+    claimed: t.bigint().notNull(),
+    restaked: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.delegator, table.provider] }),
+    providerIdx: index().on(table.provider),
+  }),
+);
+
+export const unbondingEntry = onchainTable(
+  "unbonding_entry",
+  (t) => ({
+    account: t.hex().notNull(),
+    entryId: t.bigint().notNull(),
+    /** The provider of the last amount that joined the entry (a merge may mix providers). */
+    provider: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    releaseAt: t.bigint().notNull(),
+    withdrawn: t.boolean().notNull(),
+    createdAt: t.bigint().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.account, table.entryId] }) }),
+);
+
+export const epoch = onchainTable("epoch", (t) => ({
+  number: t.bigint().primaryKey(),
+  budget: t.bigint().notNull(),
+  distributed: t.bigint().notNull(),
+  totalWeight: t.bigint().notNull(),
+  rewardReserve: t.bigint().notNull(),
+  providers: t.integer().notNull(),
+  /** Committee reports behind the settlement (CommitteeSettled), when the committee settled it. */
+  reports: t.integer(),
+  listHash: t.hex(),
+  settledAt: t.bigint().notNull(),
+  txHash: t.hex().notNull(),
+}));
+
+/** What each provider was given at a settlement (ProvidersSettled), with its stake then. */
+export const providerEpoch = onchainTable(
+  "provider_epoch",
+  (t) => ({
+    epoch: t.bigint().notNull(),
+    provider: t.hex().notNull(),
+    scoreBps: t.integer().notNull(),
+    stakeSeconds: t.bigint().notNull(),
+    reward: t.bigint().notNull(),
+    commission: t.bigint().notNull(),
+    poolStake: t.bigint().notNull(),
+    settledAt: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.epoch, table.provider] }),
+    providerIdx: index().on(table.provider, table.epoch),
+  }),
+);
+
+export const claim = onchainTable(
+  "claim",
+  (t) => ({
+    id: t.text().primaryKey(),
+    delegator: t.hex().notNull(),
+    provider: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    restaked: t.boolean().notNull(),
+    txHash: t.hex().notNull(),
+    timestamp: t.bigint().notNull(),
+  }),
+  (table) => ({ delegatorIdx: index().on(table.delegator) }),
+);
+
+/** Every user action and every reward payment, one row per log: the history and its CSV. */
+export const action = onchainTable(
+  "action",
+  (t) => ({
+    /** `<blockNumber>-<logIndex>`, zero-padded so it sorts in chain order. */
+    id: t.text().primaryKey(),
+    account: t.hex().notNull(),
+    kind: t.text().notNull(),
+    provider: t.hex(),
+    toProvider: t.hex(),
+    amount: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    logIndex: t.integer().notNull(),
+    txHash: t.hex().notNull(),
+    timestamp: t.bigint().notNull(),
+  }),
+  (table) => ({ accountIdx: index().on(table.account, table.id) }),
+);
+
+export const allotment = onchainTable("allotment", (t) => ({
+  account: t.hex().primaryKey(),
+  allotment: t.bigint().notNull(),
+  used: t.bigint().notNull(),
+}));
+
+export const oracleMember = onchainTable("oracle_member", (t) => ({
+  address: t.hex().primaryKey(),
+  slot: t.integer().notNull(),
+  active: t.boolean().notNull(),
+  reports: t.integer().notNull(),
+  updatedAt: t.bigint().notNull(),
+}));
+
+export const oracleReport = onchainTable(
+  "oracle_report",
+  (t) => ({
+    id: t.text().primaryKey(),
+    epoch: t.bigint().notNull(),
+    member: t.hex().notNull(),
+    listHash: t.hex(),
+    validReports: t.integer(),
+    ignored: t.boolean().notNull(),
+    txHash: t.hex().notNull(),
+    timestamp: t.bigint().notNull(),
+  }),
+  (table) => ({ epochIdx: index().on(table.epoch) }),
+);
+
+/** Role, upgrade and vault administration logs: kept so every event leaves a trace. */
+export const adminEvent = onchainTable("admin_event", (t) => ({
+  id: t.text().primaryKey(),
+  contract: t.text().notNull(),
+  name: t.text().notNull(),
+  args: t.json().$type<Record<string, string>>().notNull(),
+  txHash: t.hex().notNull(),
+  timestamp: t.bigint().notNull(),
+}));

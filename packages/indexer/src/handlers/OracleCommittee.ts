@@ -1,0 +1,74 @@
+// Handlers for the oracle committee: members, every report (recorded or ignored) and which
+// settlement a quorum produced.
+import { ponder } from "ponder:registry";
+import { epoch, oracleMember, oracleReport } from "ponder:schema";
+
+import { admin } from "./AnkrStaking.ts";
+import { logId } from "./store.ts";
+
+ponder.on("OracleCommittee:MemberAdded", async ({ event, context }) => {
+  const { member, slot } = event.args;
+  await context.db
+    .insert(oracleMember)
+    .values({
+      address: member,
+      slot: Number(slot),
+      active: true,
+      reports: 0,
+      updatedAt: event.block.timestamp,
+    })
+    .onConflictDoUpdate({ slot: Number(slot), active: true, updatedAt: event.block.timestamp });
+});
+
+ponder.on("OracleCommittee:MemberRemoved", async ({ event, context }) => {
+  const existing = await context.db.find(oracleMember, { address: event.args.member });
+  if (existing)
+    await context.db
+      .update(oracleMember, { address: event.args.member })
+      .set({ active: false, updatedAt: event.block.timestamp });
+});
+
+ponder.on("OracleCommittee:QuorumSet", async ({ event, context }) =>
+  admin(context.db, event, "QuorumSet", event.args, "OracleCommittee"),
+);
+
+ponder.on("OracleCommittee:ReportSubmitted", async ({ event, context }) => {
+  const { epoch: number, listHash, member, validReports } = event.args;
+  await context.db
+    .insert(oracleReport)
+    .values({
+      id: logId(event),
+      epoch: number,
+      member,
+      listHash,
+      validReports: Number(validReports),
+      ignored: false,
+      txHash: event.transaction.hash,
+      timestamp: event.block.timestamp,
+    })
+    .onConflictDoNothing();
+  const row = await context.db.find(oracleMember, { address: member });
+  if (row) await context.db.update(oracleMember, { address: member }).set({ reports: row.reports + 1 });
+});
+
+ponder.on("OracleCommittee:ReportIgnored", async ({ event, context }) => {
+  await context.db
+    .insert(oracleReport)
+    .values({
+      id: logId(event),
+      epoch: event.args.epoch,
+      member: event.args.member,
+      listHash: null,
+      validReports: null,
+      ignored: true,
+      txHash: event.transaction.hash,
+      timestamp: event.block.timestamp,
+    })
+    .onConflictDoNothing();
+});
+
+ponder.on("OracleCommittee:CommitteeSettled", async ({ event, context }) => {
+  const { epoch: number, listHash, reports } = event.args;
+  const row = await context.db.find(epoch, { number });
+  if (row) await context.db.update(epoch, { number }).set({ reports: Number(reports), listHash });
+});
