@@ -14,6 +14,7 @@ import {PoolLib} from "../libraries/PoolLib.sol";
 import {RewardMath} from "../libraries/RewardMath.sol";
 import {StakeLib} from "../libraries/StakeLib.sol";
 import {
+    Control,
     Layout,
     Ledger,
     Pool,
@@ -21,8 +22,7 @@ import {
     Provider,
     Stake,
     Stream,
-    Terms,
-    Totals
+    Terms
 } from "../libraries/StakingStorage.sol";
 
 /// @title SettlementLogic
@@ -54,7 +54,7 @@ library SettlementLogic {
         address[] calldata providers,
         uint16[] calldata scoresBps
     ) external {
-        Totals memory t = $.totals;
+        Control memory t = $.control;
         Ledger memory ledger = $.ledger;
         uint256 next = ledger.nextEpoch;
         uint256 endsAt = EpochLib.endOf(epoch, t.genesis, t.epochLength);
@@ -100,7 +100,7 @@ library SettlementLogic {
                 PoolLib.write(prov, pool);
             }
         } else {
-            (rate, finish) = PoolLib.restartStream($, prov, value, $.totals.epochLength);
+            (rate, finish) = PoolLib.restartStream($, prov, value, $.control.epochLength);
         }
         token.safeTransferFrom(msg.sender, address(this), value);
         emit IStakingEvents.PoolRewardsAdded(provider, msg.sender, value, queued, rate, finish);
@@ -142,7 +142,7 @@ library SettlementLogic {
     function _openRound(
         Layout storage $,
         uint256 epoch,
-        Totals memory t,
+        Control memory t,
         Ledger memory ledger,
         uint256 totalWeight
     ) private returns (Round memory round) {
@@ -194,9 +194,10 @@ library SettlementLogic {
     {
         Provider storage prov = $.providers[settled.provider];
         Pool memory pool = prov.pool;
-        uint96 totalStake = prov.stake.total;
+        Stake memory stake = prov.stake;
+        uint96 totalStake = stake.total;
         Stream memory stream = prov.stream;
-        round.toReserve += PoolLib.advance(stream, totalStake);
+        round.toReserve += PoolLib.advance(stream, totalStake, stake.updatedAt);
 
         if (PoolFlags.has(pool.flags, PoolFlags.COMMISSION_PENDING)) {
             _applyCommissionChange(prov, pool, settled.provider);
