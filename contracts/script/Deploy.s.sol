@@ -181,12 +181,7 @@ contract Deploy is Script {
         d.timelock = address(timelock);
         d.upgradeTimelock = address(upgradeTimelock);
         d.governor = address(governor);
-        if (c.oracleMembers.length != 0) {
-            d.oracleCommittee = address(
-                new OracleCommittee(IAnkrStaking(d.staking), d.timelock, c.oracleMembers, c.oracleQuorum)
-            );
-            c.settler = d.oracleCommittee;
-        }
+        _deployCommittee(c, d);
 
         _wireTimelocks(timelock, upgradeTimelock, address(governor));
         _wireStaking(staking, c, d);
@@ -198,6 +193,15 @@ contract Deploy is Script {
         vm.startBroadcast();
         _renounce(staking, vault, timelock, upgradeTimelock, deployer, keyless);
         vm.stopBroadcast();
+    }
+
+    /// @dev With `oracleMembers` configured, the oracle committee (owned by the main timelock) settles.
+    function _deployCommittee(Config memory c, Deployment memory d) private {
+        if (c.oracleMembers.length == 0) return;
+        d.oracleCommittee = address(
+            new OracleCommittee(IAnkrStaking(d.staking), d.timelock, c.oracleMembers, c.oracleQuorum)
+        );
+        c.settler = d.oracleCommittee;
     }
 
     /// @dev Main timelock: the Governor proposes, cancels and executes. Upgrade timelock: the main

@@ -101,10 +101,13 @@ struct Allotment {
 ///      and the epoch clock. Written only by governance, the guardian and snapshot registration.
 struct Control {
     bool paused;
-    /// @dev Governance snapshots registered so far, and the time of the newest: while it is in the
-    ///      past, every snapshot is, and a stake change needs no other slot to know it.
+    /// @dev Governance snapshots registered so far, the time of the newest, and how long before it
+    ///      the one before it was (saturated at 2^24 - 1, which also stands for "none"): while the
+    ///      newest or the one before it is in the past, a stake change needs no other slot to know
+    ///      how many are.
     uint32 snapshotCount;
     uint32 newestSnapshot;
+    uint24 previousGap;
     uint96 globalCap;
     uint32 genesis;
     uint32 epochLength;

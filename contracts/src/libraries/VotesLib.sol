@@ -23,12 +23,14 @@ import {Control, Delegation, Layout, Stream, Totals} from "./StakingStorage.sol"
 ///        snapshot records first when it covers snapshots no registration has written yet.
 ///      Between snapshots a change writes no history, and a record writes at most one entry per
 ///      snapshot whatever the number of changes. `past` costs nothing beyond {Control} unless the
-///      newest snapshot is still pending: then the ring of the 8 newest snapshot times is read.
+///      two newest snapshots are both still pending: then the ring of the 8 newest times is read.
 ///
 ///      A lookup at snapshot `i`: `i > seen` means the record did not change since `i` passed, so it
 ///      is the live value; otherwise the entry chain is walked from `seen` to the first entry whose
 ///      previous key is below `i`.
 library VotesLib {
+    /// @dev `Control.previousGap` when there is no previous snapshot or it is further back.
+    uint256 internal constant NO_GAP = type(uint24).max;
     /// @dev Snapshot times kept in `Layout.recentSnapshots`.
     uint256 internal constant RING = 8;
     /// @dev Snapshots that may be pending (at or after now) at once: fewer than the ring holds, so
@@ -38,7 +40,11 @@ library VotesLib {
     /// @notice Number of registered snapshots strictly before now.
     function past(Layout storage $, Control memory c) internal view returns (uint256 p) {
         p = c.snapshotCount;
-        if (c.newestSnapshot < block.timestamp) return p;
+        uint256 newest = c.newestSnapshot;
+        if (newest < block.timestamp) return p;
+        // The newest is pending (so p >= 1); the one before it, if past, settles it.
+        uint256 gap = c.previousGap;
+        if (gap != NO_GAP && newest - gap < block.timestamp) return p - 1;
         uint256 ring = $.recentSnapshots;
         // At most MAX_PENDING rounds: older snapshots are past.
         while (p != 0 && uint32(ring >> (32 * (p % RING))) >= block.timestamp) --p;

@@ -195,9 +195,8 @@ library SettlementLogic {
         Provider storage prov = $.providers[settled.provider];
         Pool memory pool = prov.pool;
         Stake memory stake = prov.stake;
-        uint96 totalStake = stake.total;
         Stream memory stream = prov.stream;
-        round.toReserve += PoolLib.advance(stream, totalStake, stake.updatedAt);
+        round.toReserve += PoolLib.advance(stream, stake.total, stake.updatedAt);
 
         if (PoolFlags.has(pool.flags, PoolFlags.COMMISSION_PENDING)) {
             _applyCommissionChange(prov, pool, settled.provider);
@@ -227,7 +226,7 @@ library SettlementLogic {
         PoolLib.writeStream(prov, stream);
         // The next window starts now.
         PoolLib.writeStake(
-            prov, Stake({total: totalStake, stakeSeconds: 0, updatedAt: uint32(block.timestamp)})
+            prov, Stake({total: stake.total, stakeSeconds: 0, updatedAt: uint32(block.timestamp)})
         );
         pool.lastScoreBps = settled.scoreBps;
         if (settled.scoreBps < round.jailThresholdBps) {

@@ -38,8 +38,11 @@ library VotesLogic {
         uint256 shift = 32 * (index % VotesLib.RING);
         $.recentSnapshots = ($.recentSnapshots & ~(uint256(type(uint32).max) << shift)) | (timepoint << shift);
         $.snapshots[timepoint] = index;
-        $.control.snapshotCount = uint32(index);
-        $.control.newestSnapshot = uint32(timepoint);
+        uint256 gap = count == 0 ? VotesLib.NO_GAP : timepoint - c.newestSnapshot;
+        c.snapshotCount = uint32(index);
+        c.newestSnapshot = uint32(timepoint);
+        c.previousGap = uint24(gap < VotesLib.NO_GAP ? gap : VotesLib.NO_GAP);
+        $.control = c;
         emit IStakingEvents.SnapshotRegistered(index, timepoint);
     }
 

@@ -158,6 +158,37 @@ contract VotesTest is UnitBase {
         }
     }
 
+    /// @dev The newest snapshot pending and the one before it past (the count comes from the header
+    ///      alone), then both past with the gap to the previous one too long to record.
+    function test_history_newestPendingPreviousPast() public {
+        uint256 s1 = block.timestamp + 10;
+        uint256 s2 = block.timestamp + 1000;
+        snap(s1);
+        snap(s2);
+        vm.warp(s1 + 1);
+        delegateAs(alice, p1, 5000 ether); // first change after s1, s2 pending
+        vm.warp(s2 + 1);
+        delegateAs(alice, p1, 1000 ether);
+        uint256 s3 = block.timestamp + 200 days; // beyond the 24-bit gap: the ring tells
+        snap(s3);
+        vm.warp(s3 - 1 days);
+        undelegateAs(alice, p1, 2000 ether);
+        uint256 s4 = s3 + 1;
+        snap(s4);
+        vm.warp(s3 + 1); // s3 past, s4 pending
+        delegateAs(alice, p1, 500 ether);
+        vm.warp(s4 + 1);
+        assertEq(staking.getPastStake(p1, alice, s1), 0);
+        assertEq(staking.getPastStake(p1, alice, s2), 5000 ether);
+        assertEq(staking.getPastStake(p1, alice, s3), 4000 ether);
+        assertEq(staking.getPastStake(p1, alice, s4), 4500 ether);
+        assertEq(staking.getPastVotes(p1, s1), SELF);
+        assertEq(staking.getPastVotes(p1, s3), SELF + 4000 ether);
+        assertEq(staking.getPastTotalSupply(s2), 2 * SELF + 5000 ether);
+        assertEq(staking.getPastTotalSupply(s3), 2 * SELF + 4000 ether);
+        assertEq(staking.getPastTotalSupply(s4), 2 * SELF + 4500 ether);
+    }
+
     /// @dev A record untouched across many snapshots answers its value for all of them, and a
     ///      change after them keeps one entry covering them all.
     function test_history_untouchedRecordAcrossManySnapshots() public {
