@@ -8,7 +8,6 @@ import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Ini
 import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
 import {IERC6372} from "@openzeppelin/contracts/interfaces/IERC6372.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
@@ -17,7 +16,6 @@ import {IAnkrStaking} from "./interfaces/IAnkrStaking.sol";
 import {IRewardVault} from "./interfaces/IRewardVault.sol";
 import {Parameters, ProviderStatus, ProviderView, UnbondingEntry} from "./interfaces/IStakingTypes.sol";
 import {PoolLib} from "./libraries/PoolLib.sol";
-import {RewardMath} from "./libraries/RewardMath.sol";
 import {StakeLib} from "./libraries/StakeLib.sol";
 import {
     Allotment,
@@ -33,9 +31,9 @@ import {
 import {UnbondingLib} from "./libraries/UnbondingLib.sol";
 import {VotesLib} from "./libraries/VotesLib.sol";
 import {ConfigLogic} from "./logic/ConfigLogic.sol";
+import {DelegatorLogic} from "./logic/DelegatorLogic.sol";
 import {ProviderLogic} from "./logic/ProviderLogic.sol";
 import {SettlementLogic} from "./logic/SettlementLogic.sol";
-import {UnbondingLogic} from "./logic/UnbondingLogic.sol";
 import {ViewLogic} from "./logic/ViewLogic.sol";
 import {VotesLogic} from "./logic/VotesLogic.sol";
 
@@ -85,7 +83,8 @@ contract AnkrStaking is
     /// @notice Sets the vault, clock and parameters, and gives `admin` every role; the deploy
     ///         script hands the roles to the timelock, oracle committee and guardian, then renounces.
     /// @param genesisTime Start of epoch 0.
-    /// @param epochLength Seconds per epoch, fixed for the deployment (an upgrade may change it).
+    /// @param epochLength Seconds per epoch (at most 2^24 - 1), fixed for the deployment (an upgrade
+    ///        may change it).
     function initialize(
         IRewardVault vault_,
         address admin,
@@ -96,7 +95,7 @@ contract AnkrStaking is
         if (address(vault_) == address(0) || admin == address(0)) {
             revert StakingZeroAddress();
         }
-        if (epochLength == 0 || epochLength > type(uint32).max) {
+        if (epochLength == 0 || epochLength > type(uint24).max) {
             revert StakingInvalidParameter("epochLength", epochLength);
         }
         if (genesisTime > type(uint32).max) revert StakingInvalidParameter("genesisTime", genesisTime);
@@ -104,7 +103,7 @@ contract AnkrStaking is
         Layout storage $ = StakingStorage.layout();
         $.vault = vault_;
         $.control.genesis = uint32(genesisTime);
-        $.control.epochLength = uint32(epochLength);
+        $.control.epochLength = uint24(epochLength);
         ConfigLogic.setParameters($, params);
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(GOVERNANCE_ROLE, admin);
@@ -124,7 +123,7 @@ contract AnkrStaking is
         nonReentrant
     {
         Layout storage $ = StakingStorage.layout();
-        _openControl($);
+        if ($.control.paused) revert EnforcedPause();
         ProviderLogic.register($, TOKEN, selfStake, commissionBps, metadataURI);
     }
 
@@ -202,19 +201,14 @@ contract AnkrStaking is
         bytes32 r,
         bytes32 s
     ) external nonReentrant {
-        if (block.timestamp > deadline) revert StakingPermitExpired(deadline);
-        // A front-run permit (its signature already used) must not block the delegation: the
-        // transfer below still succeeds whenever the allowance is in place.
-        try IERC20Permit(address(TOKEN)).permit(msg.sender, address(this), amount, deadline, v, r, s) {}
-            catch {}
+        DelegatorLogic.permit(TOKEN, amount, deadline, v, r, s);
         _delegate(provider, amount);
     }
 
     /// @inheritdoc IAnkrStaking
     function undelegate(address provider, uint256 amount) external nonReentrant {
         Layout storage $ = StakingStorage.layout();
-        Control memory c = $.control;
-        uint256 p = VotesLib.past($, c);
+        (Control memory c, uint256 p) = _openControl($, false);
         (uint96 value, uint96 stake, uint96 poolStake) = _removeStake($, provider, amount, p);
         StakeLib.releaseGlobalRoom($, c, msg.sender, value, p);
 
@@ -239,7 +233,7 @@ contract AnkrStaking is
     /// @inheritdoc IAnkrStaking
     function withdraw() external nonReentrant returns (uint256) {
         Layout storage $ = StakingStorage.layout();
-        return UnbondingLogic.withdraw($, TOKEN);
+        return DelegatorLogic.withdraw($, TOKEN);
     }
 
     /// @inheritdoc IAnkrStaking
@@ -247,7 +241,7 @@ contract AnkrStaking is
         if (fromProvider == toProvider) revert StakingSameProvider();
         if (fromProvider == msg.sender || toProvider == msg.sender) revert StakingSelfStakeNotMovable();
         Layout storage $ = StakingStorage.layout();
-        uint256 p = VotesLib.past($, _openControl($));
+        (, uint256 p) = _openControl($, true);
         // Pool-wide totals and allotments do not change: the stake stays in the protocol.
         (uint96 value, uint96 fromStake, uint96 fromPoolStake) = _removeStake($, fromProvider, amount, p);
         (, uint96 toStake, uint96 toPoolStake) = _addStake($, toProvider, value, p, false);
@@ -281,8 +275,7 @@ contract AnkrStaking is
     /// @inheritdoc IAnkrStaking
     function restake(address provider) external nonReentrant returns (uint256 amount) {
         Layout storage $ = StakingStorage.layout();
-        Control memory c = _openControl($);
-        uint256 p = VotesLib.past($, c);
+        (Control memory c, uint256 p) = _openControl($, true);
         (uint96 value, uint96 newStake, uint96 poolStake) = _addStake($, provider, 0, p, true);
         StakeLib.takeGlobalRoom($, c, msg.sender, value, p);
         emit RewardsRestaked(msg.sender, provider, value, newStake, poolStake);
@@ -480,8 +473,7 @@ contract AnkrStaking is
 
     function _delegate(address provider, uint256 amount) private {
         Layout storage $ = StakingStorage.layout();
-        Control memory c = _openControl($);
-        uint256 p = VotesLib.past($, c);
+        (Control memory c, uint256 p) = _openControl($, true);
         uint96 value = StakeLib.toAmount(amount);
         (, uint96 stake, uint96 poolStake) = _addStake($, provider, value, p, false);
         StakeLib.takeGlobalRoom($, c, msg.sender, value, p);
@@ -489,10 +481,12 @@ contract AnkrStaking is
         emit Delegated(msg.sender, provider, value, stake, poolStake);
     }
 
-    /// @dev The slot every stake change reads; new stake may not come in while paused.
-    function _openControl(Layout storage $) private view returns (Control memory c) {
+    /// @dev The slot every stake change reads, and the governance snapshots already past; new stake
+    ///      (`adding`) may not come in while paused.
+    function _openControl(Layout storage $, bool adding) private view returns (Control memory c, uint256 p) {
         c = $.control;
-        if (c.paused) revert EnforcedPause();
+        if (adding && c.paused) revert EnforcedPause();
+        p = VotesLib.past($, c);
     }
 
     /// @dev Adds `value` (with `restaking`: the caller's rewards there, and its commission if it is
@@ -503,7 +497,7 @@ contract AnkrStaking is
         returns (uint96 added, uint96 newStake, uint96 poolStake)
     {
         Provider storage prov = $.providers[provider];
-        (Stake memory stake, Stream memory stream) = PoolLib.sync($, prov);
+        (Stake memory stake, Stream memory stream,) = PoolLib.sync($, prov);
         Delegation memory current = $.delegations[provider][msg.sender];
         {
             Pool memory pool = prov.pool;
@@ -547,7 +541,7 @@ contract AnkrStaking is
         Provider storage prov = $.providers[provider];
         Pool memory pool = prov.pool;
         if (pool.status == ProviderStatus.None) revert StakingUnknownProvider(provider);
-        (Stake memory stake, Stream memory stream) = PoolLib.sync($, prov);
+        (Stake memory stake, Stream memory stream,) = PoolLib.sync($, prov);
         Delegation memory current = $.delegations[provider][msg.sender];
         if (value > current.stake) revert StakingInsufficientStake(value, current.stake);
         remaining = current.stake - value;
@@ -600,20 +594,16 @@ contract AnkrStaking is
     /// @dev Zeroes and returns the caller's rewards at `provider` (with its commission if it is it).
     ///      Only the delegation is written: the pool's accumulator is read as of now without being
     ///      stored, which is safe because the stored one, once brought up to date, can only be
-    ///      larger (the pool's stake is unchanged until a stake change, which accrues first). A pool
-    ///      too small to earn is accrued, so what streamed to nobody goes back to the reserve.
+    ///      larger (the pool's stake is unchanged until a stake change, which accrues first). When
+    ///      something streamed to nobody (a pool too small to earn), the pool is written too, so
+    ///      that goes back to the reserve now.
     function _takeRewards(Layout storage $, address provider) private returns (uint256 amount) {
         Provider storage prov = $.providers[provider];
-        Stake memory stake = prov.stake;
-        uint256 rpt;
-        if (stake.total < RewardMath.MIN_EARNING_STAKE) {
-            Stream memory stream;
-            (stake, stream) = PoolLib.sync($, prov);
+        (Stake memory stake, Stream memory stream, bool returned) = PoolLib.sync($, prov);
+        uint256 rpt = stream.rewardPerToken;
+        if (returned) {
             PoolLib.writeStream(prov, stream);
             PoolLib.writeStake(prov, stake);
-            rpt = stream.rewardPerToken;
-        } else {
-            (rpt,) = PoolLib.streamed(prov.stream, stake.total, stake.updatedAt);
         }
         Delegation storage d = $.delegations[provider][msg.sender];
         Delegation memory current = d;

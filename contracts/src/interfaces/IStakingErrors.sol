@@ -75,4 +75,6 @@ interface IStakingErrors {
     error StakingSnapshotOutOfOrder(uint256 timepoint, uint256 newest);
     /// @notice Thrown when 6 registered snapshots are still pending (at or after now).
     error StakingTooManyPendingSnapshots();
+    /// @notice Thrown when 2^24 - 1 snapshots have been registered (the header's count).
+    error StakingTooManySnapshots();
 }

@@ -12,10 +12,10 @@ import {Delegation, Layout, Pool, Provider, Stake, Stream} from "./StakingStorag
 library PoolLib {
     /// @dev Brings the pool's stake integral and reward stream up to now, in memory, for the caller
     ///      to change and write back (`writeStake`, `writeStream`); what streamed to nobody goes back
-    ///      to the reward reserve.
+    ///      to the reward reserve, and then (`returned`) the caller must write both back.
     function sync(Layout storage $, Provider storage prov)
         internal
-        returns (Stake memory stake, Stream memory stream)
+        returns (Stake memory stake, Stream memory stream, bool returned)
     {
         stake = prov.stake;
         stream = prov.stream;
@@ -25,7 +25,10 @@ library PoolLib {
             stake.updatedAt = uint32(block.timestamp);
             uint256 unearned = advance(stream, stake.total, from);
             // Nobody was there to earn it: it goes back to the reward reserve.
-            if (unearned != 0) $.ledger.rewardReserve += uint96(unearned);
+            if (unearned != 0) {
+                $.ledger.rewardReserve += uint96(unearned);
+                returned = true;
+            }
         }
     }
 
@@ -148,7 +151,7 @@ library PoolLib {
         returns (uint256 rate, uint256 finish)
     {
         // The stream is advanced at its old rate before it restarts.
-        (Stake memory stake, Stream memory stream) = sync($, prov);
+        (Stake memory stake, Stream memory stream,) = sync($, prov);
         uint256 toReserve = restart(stream, amount, length);
         if (toReserve != 0) $.ledger.rewardReserve += uint96(toReserve);
         writeStream(prov, stream);

@@ -102,15 +102,17 @@ struct Allotment {
 struct Control {
     bool paused;
     /// @dev Governance snapshots registered so far, the time of the newest, and how long before it
-    ///      the one before it was (saturated at 2^24 - 1, which also stands for "none"): while the
-    ///      newest or the one before it is in the past, a stake change needs no other slot to know
-    ///      how many are.
-    uint32 snapshotCount;
+    ///      the two before it were (each gap saturated at its maximum, which also stands for
+    ///      "none"): unless three snapshots are pending at once, a stake change needs no other slot
+    ///      to know how many are past.
+    uint24 snapshotCount;
     uint32 newestSnapshot;
     uint24 previousGap;
+    uint16 secondGap;
     uint96 globalCap;
     uint32 genesis;
-    uint32 epochLength;
+    /// @dev At most 2^24 - 1 seconds (194 days).
+    uint24 epochLength;
 }
 
 /// @dev Written by every change of the pool-wide total: the total, and its value at the governance

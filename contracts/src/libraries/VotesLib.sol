@@ -23,14 +23,17 @@ import {Control, Delegation, Layout, Stream, Totals} from "./StakingStorage.sol"
 ///        snapshot records first when it covers snapshots no registration has written yet.
 ///      Between snapshots a change writes no history, and a record writes at most one entry per
 ///      snapshot whatever the number of changes. `past` costs nothing beyond {Control} unless the
-///      two newest snapshots are both still pending: then the ring of the 8 newest times is read.
+///      three newest snapshots are all still pending (or the two before the newest are further
+///      apart than 18 hours): then the ring of the 8 newest times is read, by an external call.
 ///
 ///      A lookup at snapshot `i`: `i > seen` means the record did not change since `i` passed, so it
 ///      is the live value; otherwise the entry chain is walked from `seen` to the first entry whose
 ///      previous key is below `i`.
 library VotesLib {
-    /// @dev `Control.previousGap` when there is no previous snapshot or it is further back.
-    uint256 internal constant NO_GAP = type(uint24).max;
+    /// @dev `Control.previousGap` and `Control.secondGap` when there is no such snapshot or it is
+    ///      further back than they hold.
+    uint256 internal constant NO_PREVIOUS_GAP = type(uint24).max;
+    uint256 internal constant NO_SECOND_GAP = type(uint16).max;
     /// @dev Snapshot times kept in `Layout.recentSnapshots`.
     uint256 internal constant RING = 8;
     /// @dev Snapshots that may be pending (at or after now) at once: fewer than the ring holds, so
@@ -40,14 +43,22 @@ library VotesLib {
     /// @notice Number of registered snapshots strictly before now.
     function past(Layout storage $, Control memory c) internal view returns (uint256 p) {
         p = c.snapshotCount;
-        uint256 newest = c.newestSnapshot;
-        if (newest < block.timestamp) return p;
-        // The newest is pending (so p >= 1); the one before it, if past, settles it.
+        uint256 time = c.newestSnapshot;
+        if (time < block.timestamp) return p;
+        // The newest is pending; the gaps give the times of the two before it.
+        --p;
         uint256 gap = c.previousGap;
-        if (gap != NO_GAP && newest - gap < block.timestamp) return p - 1;
-        uint256 ring = $.recentSnapshots;
-        // At most MAX_PENDING rounds: older snapshots are past.
-        while (p != 0 && uint32(ring >> (32 * (p % RING))) >= block.timestamp) --p;
+        if (gap != NO_PREVIOUS_GAP) {
+            time -= gap;
+            if (time < block.timestamp) return p;
+            --p;
+            gap = c.secondGap;
+            if (gap != NO_SECOND_GAP) {
+                if (time - gap < block.timestamp) return p;
+                --p;
+            }
+        }
+        if (p != 0) p = VotesLogic.pastFromRing($, p);
     }
 
     /// @notice Time of snapshot `index`, if it is among the RING newest.

@@ -264,7 +264,7 @@ library ProviderLogic {
         bool payOut,
         uint256 p
     ) private returns (uint96 rewards) {
-        (Stake memory stake, Stream memory stream) = PoolLib.sync($, prov);
+        (Stake memory stake, Stream memory stream,) = PoolLib.sync($, prov);
         uint256 rpt = stream.rewardPerToken;
         Delegation storage own = $.delegations[provider][provider];
         Delegation memory current = own;
@@ -280,7 +280,7 @@ library ProviderLogic {
 
     /// @dev Stake-time before this point (Pending, Jailed) earns nothing at the next settlement.
     function _startWindow(Layout storage $, Provider storage prov) private {
-        (Stake memory stake, Stream memory stream) = PoolLib.sync($, prov);
+        (Stake memory stake, Stream memory stream,) = PoolLib.sync($, prov);
         stake.stakeSeconds = 0;
         PoolLib.writeStream(prov, stream);
         PoolLib.writeStake(prov, stake);

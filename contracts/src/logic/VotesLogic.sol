@@ -26,6 +26,7 @@ library VotesLogic {
         }
         uint256 p = VotesLib.past($, c);
         if (count - p >= VotesLib.MAX_PENDING) revert IStakingErrors.StakingTooManyPendingSnapshots();
+        if (count == type(uint24).max) revert IStakingErrors.StakingTooManySnapshots();
 
         Totals storage totals = $.totals;
         Totals memory t = totals;
@@ -38,10 +39,12 @@ library VotesLogic {
         uint256 shift = 32 * (index % VotesLib.RING);
         $.recentSnapshots = ($.recentSnapshots & ~(uint256(type(uint32).max) << shift)) | (timepoint << shift);
         $.snapshots[timepoint] = index;
-        uint256 gap = count == 0 ? VotesLib.NO_GAP : timepoint - c.newestSnapshot;
-        c.snapshotCount = uint32(index);
+        uint256 gap = c.previousGap;
+        c.secondGap = uint16(gap < VotesLib.NO_SECOND_GAP ? gap : VotesLib.NO_SECOND_GAP);
+        gap = count == 0 ? VotesLib.NO_PREVIOUS_GAP : timepoint - c.newestSnapshot;
+        c.previousGap = uint24(gap < VotesLib.NO_PREVIOUS_GAP ? gap : VotesLib.NO_PREVIOUS_GAP);
+        c.snapshotCount = uint24(index);
         c.newestSnapshot = uint32(timepoint);
-        c.previousGap = uint24(gap < VotesLib.NO_GAP ? gap : VotesLib.NO_GAP);
         $.control = c;
         emit IStakingEvents.SnapshotRegistered(index, timepoint);
     }
@@ -54,6 +57,14 @@ library VotesLogic {
         for (uint256 i = from + 1; i <= to; ++i) {
             $.snapshots[VotesLib.recentTime(ring, i)] = i | total << 32;
         }
+    }
+
+    /// @notice Snapshots past, counted back from `p` (every snapshot above it is pending) over the
+    ///      ring of the newest times; at most MAX_PENDING rounds, since older snapshots are past.
+    function pastFromRing(Layout storage $, uint256 p) external view returns (uint256) {
+        uint256 ring = $.recentSnapshots;
+        while (p != 0 && VotesLib.recentTime(ring, p) >= block.timestamp) --p;
+        return p;
     }
 
     /// @notice A provider's votes (its pool's stake) at a past snapshot.

@@ -270,7 +270,7 @@ contract GovernanceTest is UnitBase {
     }
 
     function test_initialize_revertsOnOversizedEpochLength() public {
-        uint256 length = uint256(type(uint32).max) + 1;
+        uint256 length = uint256(type(uint24).max) + 1;
         (bool ok, bytes memory ret) = _init(token, vault, governance, genesis, length, params);
         assertFalse(ok);
         assertEq(ret, _invalid("epochLength", length));
