@@ -43,6 +43,7 @@ abstract contract GovernanceFixture is Test {
         Deploy.Config memory c = script.anvilConfig();
         c.settler = settler;
         c.guardian = guardian;
+        configure(c);
         d = script.deploy(c);
         staking = AnkrStaking(d.staking);
         governor = AnkrGovernor(payable(d.governor));
@@ -58,6 +59,9 @@ abstract contract GovernanceFixture is Test {
         vault.fund(100_000_000 ether);
         vm.stopPrank();
     }
+
+    /// @dev Lets a suite change the deploy config (anvil defaults) before the deployment.
+    function configure(Deploy.Config memory c) internal virtual {}
 
     /*//////////////////////////////////////////////////////////////
                                  STAKING
