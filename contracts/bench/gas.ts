@@ -108,6 +108,15 @@ async function explainLast(ctx: Context, title: string): Promise<void> {
   if (ctx.net.lastMeasured) log(`${title}: ${await breakdown(ctx.net.rpc, ctx.net.lastMeasured)}`);
 }
 
+/** Setup transactions: `amount` of ANKR to `account`, which approves the staking contract for max. */
+function fundTxs(ctx: Context, account: Address, amount: bigint): Tx[] {
+  const { d, token, admin } = ctx;
+  return [
+    { from: admin, to: d.token, data: call(token, "transfer", [account, amount]), gas: 100_000n },
+    { from: account, to: d.token, data: call(token, "approve", [d.staking, MAX_UINT256]), gas: 100_000n },
+  ];
+}
+
 /**
  * The governance operations, each measured once: two providers (one votes, one stays out), a
  * delegator at the voting provider, a third provider waiting for admission. The provider votes
@@ -118,7 +127,7 @@ async function measureGovernance(
   base: Hex,
   governorAbi: Abi,
 ): Promise<{ snap: Hex; figures: Record<GovernanceOperation, Record<string, number>> }> {
-  const { net, d, staking, token, admin } = ctx;
+  const { net, d, staking } = ctx;
   const snap = await net.restore(base);
   const voter = labelAccount("gov/provider");
   const other = labelAccount("gov/provider-2");
@@ -127,25 +136,8 @@ async function measureGovernance(
   let t = await addProviders(ctx, GENESIS_TIME + 10, [voter.address, other.address]);
   await net.setBalances([candidate, delegator.address], 10n * ONE_ETHER);
   t = await net.bulk(t + BLOCK, [
-    {
-      from: admin,
-      to: d.token,
-      data: call(token, "transfer", [candidate, PROVIDER_SELF_STAKE]),
-      gas: 100_000n,
-    },
-    { from: candidate, to: d.token, data: call(token, "approve", [d.staking, MAX_UINT256]), gas: 100_000n },
-    {
-      from: admin,
-      to: d.token,
-      data: call(token, "transfer", [delegator.address, USER_FUNDS]),
-      gas: 100_000n,
-    },
-    {
-      from: delegator.address,
-      to: d.token,
-      data: call(token, "approve", [d.staking, MAX_UINT256]),
-      gas: 100_000n,
-    },
+    ...fundTxs(ctx, candidate, PROVIDER_SELF_STAKE),
+    ...fundTxs(ctx, delegator.address, USER_FUNDS),
   ]);
   t = await net.bulk(t + BLOCK, [
     {
@@ -226,14 +218,11 @@ const settleTime = (ctx: Context, epoch: number) => GENESIS_TIME + (epoch + 1) *
 
 /** Funds, registers and admits `providers` in blocks from `time`; returns the last block's time. */
 async function addProviders(ctx: Context, time: number, providers: readonly Address[]): Promise<number> {
-  const { net, d, staking, token, admin } = ctx;
+  const { net, d, staking } = ctx;
   await net.setBalances(providers, 10n * ONE_ETHER);
   let t = await net.bulk(
     time,
-    providers.flatMap((p) => [
-      { from: admin, to: d.token, data: call(token, "transfer", [p, PROVIDER_SELF_STAKE]), gas: 100_000n },
-      { from: p, to: d.token, data: call(token, "approve", [d.staking, MAX_UINT256]), gas: 100_000n },
-    ]),
+    providers.flatMap((p) => fundTxs(ctx, p, PROVIDER_SELF_STAKE)),
   );
   const register = call(staking, "registerProvider", [
     PROVIDER_SELF_STAKE,
@@ -459,7 +448,7 @@ async function measureUserOperation(
   op: UserOperation,
   epochs: number,
 ): Promise<{ snap: Hex; gas: Record<number, number>; afterSnapshot: Record<number, number> }> {
-  const { net, d, staking, token, admin } = ctx;
+  const { net, d, staking } = ctx;
   const snap = await net.restore(base);
   const users = DELEGATOR_COUNTS.map((n) => ({ n, account: labelAccount(`user/${op}/${epochs}/${n}`) }));
   const start = GENESIS_TIME + ctx.epochLength + 600;
@@ -469,20 +458,7 @@ async function measureUserOperation(
   );
   await net.bulk(
     start,
-    users.flatMap(({ account }) => [
-      {
-        from: admin,
-        to: d.token,
-        data: call(token, "transfer", [account.address, USER_FUNDS]),
-        gas: 100_000n,
-      },
-      {
-        from: account.address,
-        to: d.token,
-        data: call(token, "approve", [d.staking, MAX_UINT256]),
-        gas: 100_000n,
-      },
-    ]),
+    users.flatMap(({ account }) => fundTxs(ctx, account.address, USER_FUNDS)),
   );
   const last = LAST_ACTION[op];
   if (last !== "approve") {

@@ -134,37 +134,12 @@ contract Deploy is Script {
 
     /// @notice Deploys and wires everything from `c` as the broadcaster.
     function deploy(Config memory c) public returns (Deployment memory d) {
-        if (c.upgradeDelay <= Defaults.parameters().providerUnbondingPeriod) {
-            revert DeployUpgradeDelayTooShort(c.upgradeDelay, Defaults.parameters().providerUnbondingPeriod);
-        }
-        if (c.settler == address(0) && c.oracleMembers.length == 0) revert DeployMissingAddress("settler");
-        if (c.guardian == address(0)) revert DeployMissingAddress("guardian");
-        if (c.token == address(0) && block.chainid != LOCAL_CHAIN && !vm.envOr("TEST_TOKEN", false)) {
-            revert DeployTokenRequired(block.chainid);
-        }
-
+        _check(c);
         vm.startBroadcast();
         (, address deployer,) = vm.readCallers();
         d.deployer = deployer;
         d.startBlock = block.number;
-        d.token = c.token == address(0) ? address(new TestANKR(deployer, 10_000_000_000 ether)) : c.token;
-        RewardVault vault = new RewardVault(IERC20(d.token), deployer);
-        d.vault = address(vault);
-        d.implementation = address(new AnkrStaking(IERC20(d.token)));
-        uint256 genesis = c.genesisTime == 0 ? block.timestamp : c.genesisTime;
-        AnkrStaking staking = AnkrStaking(
-            address(
-                new ERC1967Proxy(
-                    d.implementation,
-                    abi.encodeCall(
-                        AnkrStaking.initialize,
-                        (vault, deployer, genesis, c.epochLength, Defaults.parameters())
-                    )
-                )
-            )
-        );
-        d.staking = address(staking);
-        vault.setStaking(d.staking);
+        (AnkrStaking staking, RewardVault vault) = _deployStaking(c, d);
 
         TimelockController timelock =
             new TimelockController(c.timelockDelay, new address[](0), new address[](0), deployer);
@@ -193,6 +168,43 @@ contract Deploy is Script {
         vm.startBroadcast();
         _renounce(staking, vault, timelock, upgradeTimelock, deployer, keyless);
         vm.stopBroadcast();
+    }
+
+    function _check(Config memory c) private view {
+        if (c.upgradeDelay <= Defaults.parameters().providerUnbondingPeriod) {
+            revert DeployUpgradeDelayTooShort(c.upgradeDelay, Defaults.parameters().providerUnbondingPeriod);
+        }
+        if (c.settler == address(0) && c.oracleMembers.length == 0) revert DeployMissingAddress("settler");
+        if (c.guardian == address(0)) revert DeployMissingAddress("guardian");
+        if (c.token == address(0) && block.chainid != LOCAL_CHAIN && !vm.envOr("TEST_TOKEN", false)) {
+            revert DeployTokenRequired(block.chainid);
+        }
+    }
+
+    /// @dev Token (a TestANKR when none is configured), reward vault, staking implementation and
+    ///      proxy, with the deployer as the staking contract's first admin.
+    function _deployStaking(Config memory c, Deployment memory d)
+        private
+        returns (AnkrStaking staking, RewardVault vault)
+    {
+        d.token = c.token == address(0) ? address(new TestANKR(d.deployer, 10_000_000_000 ether)) : c.token;
+        vault = new RewardVault(IERC20(d.token), d.deployer);
+        d.vault = address(vault);
+        d.implementation = address(new AnkrStaking(IERC20(d.token)));
+        uint256 genesis = c.genesisTime == 0 ? block.timestamp : c.genesisTime;
+        staking = AnkrStaking(
+            address(
+                new ERC1967Proxy(
+                    d.implementation,
+                    abi.encodeCall(
+                        AnkrStaking.initialize,
+                        (vault, d.deployer, genesis, c.epochLength, Defaults.parameters())
+                    )
+                )
+            )
+        );
+        d.staking = address(staking);
+        vault.setStaking(d.staking);
     }
 
     /// @dev With `oracleMembers` configured, the oracle committee (owned by the main timelock) settles.

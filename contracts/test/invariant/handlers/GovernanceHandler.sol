@@ -67,12 +67,16 @@ contract GovernanceHandler is Test {
     function delegate(uint256 actorSeed, uint256 providerSeed, uint256 amount) external {
         address a = actors[actorSeed % 4];
         address p = providers[providerSeed % 3];
-        amount = bound(amount, 1000 ether, 200_000 ether);
+        _stake(a, p, bound(amount, 1000 ether, 200_000 ether));
+    }
+
+    /// @dev Funds `account` with `amount` and stakes it at `provider`.
+    function _stake(address account, address provider, uint256 amount) internal {
         vm.prank(funder);
-        token.transfer(a, amount);
-        vm.startPrank(a);
+        token.transfer(account, amount);
+        vm.startPrank(account);
         token.approve(address(staking), amount);
-        staking.delegate(p, amount);
+        staking.delegate(provider, amount);
         vm.stopPrank();
     }
 
@@ -99,13 +103,7 @@ contract GovernanceHandler is Test {
     function selfStake(uint256 providerSeed, uint256 amount, bool add) external {
         address p = providers[providerSeed % 3];
         if (add) {
-            amount = bound(amount, 1 ether, 100_000 ether);
-            vm.prank(funder);
-            token.transfer(p, amount);
-            vm.startPrank(p);
-            token.approve(address(staking), amount);
-            staking.delegate(p, amount);
-            vm.stopPrank();
+            _stake(p, p, bound(amount, 1 ether, 100_000 ether));
         } else {
             (uint256 stake,) = staking.getDelegation(p, p);
             uint256 minimum = staking.parameters().minSelfStake;
