@@ -11,6 +11,9 @@ export interface Deployment {
   rewardVault: Address;
   staking: Address;
   stakingImplementation: Address;
+  governor: Address;
+  timelock: Address;
+  upgradeTimelock: Address;
 }
 
 /**
@@ -100,22 +103,22 @@ export async function deploy(
   env: Record<string, string>,
   options: DeployOptions = {},
 ): Promise<Deployment> {
-  const raw = await runDeployScript(
-    contractsDir,
-    "Deploy.s.sol",
-    ".json",
-    rpcUrl,
-    chainId,
-    privateKey,
-    env,
-    ["TOKEN", "ADMIN", "GENESIS_TIME", "EPOCH_LENGTH"],
-    options,
-  );
+  const raw = await runDeployScript(contractsDir, "Deploy.s.sol", ".json", rpcUrl, chainId, privateKey, env, [
+    "DEPLOY_CONFIG",
+    "GENESIS_TIME",
+    "EPOCH_LENGTH",
+    "SETTLER",
+    "GUARDIAN",
+    "TEST_TOKEN",
+  ], options);
   return {
     token: addressOf(raw, "token"),
     rewardVault: addressOf(raw, "rewardVault"),
     staking: addressOf(raw, "staking"),
     stakingImplementation: addressOf(raw, "stakingImplementation"),
+    governor: addressOf(raw, "governor"),
+    timelock: addressOf(raw, "timelock"),
+    upgradeTimelock: addressOf(raw, "upgradeTimelock"),
   };
 }
 

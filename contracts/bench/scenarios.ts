@@ -27,6 +27,26 @@ export const BUDGETS: Record<Operation, number> = {
   settleEpochPerProvider: 25_000,
 };
 
+/**
+ * Issue 4's budgets, with voting-power checkpoints: for each operation the worse of its figure with no
+ * governance snapshot and its figure as the first stake change after a snapshot (another pending).
+ */
+export const CHECKPOINT_BUDGETS: Record<Operation | "castVoteOverride", number> = {
+  firstDelegate: 170_000,
+  delegate: 130_000,
+  undelegate: 140_000,
+  withdraw: 60_000,
+  redelegate: 170_000,
+  claim: 60_000,
+  restake: 110_000,
+  settleEpochPerProvider: 25_000,
+  castVoteOverride: 120_000,
+};
+
+/** Governance operations measured once each (issue 4). */
+export const GOVERNANCE_OPERATIONS = ["propose", "castVote", "castVoteOverride", "queue", "execute"] as const;
+export type GovernanceOperation = (typeof GOVERNANCE_OPERATIONS)[number];
+
 /** Existing delegators on the provider the user acts at (besides the provider's own stake and the user). */
 export const DELEGATOR_COUNTS = [1, 100, 10_000] as const;
 /** Epochs settled between the user's last action and the measured one. */
@@ -69,8 +89,10 @@ export const USER_STAKE = 5_000n * ETHER;
 export const PARTIAL = 2_000n * ETHER;
 export const VAULT_FUNDING = 500_000_000n * ETHER;
 
-/** anvil's first dev account (public test key); the deploy script gives it every role. */
+/** anvil's first dev account (public test key): deploys, then holds no role (the script renounces). */
 export const ADMIN_KEY: Hex = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+/** anvil's account 8: the settler in bench/deploy-config.json. */
+export const SETTLER_KEY: Hex = "0xdbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97";
 
 export const CHAIN_ID = 424_242;
 export const HARDFORK = "osaka";

@@ -9,6 +9,17 @@ import {Parameters} from "../src/interfaces/IStakingTypes.sol";
 library Defaults {
     uint256 internal constant EPOCH_LENGTH = 7 days;
 
+    /// @dev Governance (docs/governance.md). The main timelock holds every parameter; upgrades and
+    ///      role changes pass it and then the upgrade timelock, whose delay exceeds the provider
+    ///      unbonding period (28 days), so anyone who disagrees can leave before they apply.
+    uint256 internal constant TIMELOCK_DELAY = 2 days;
+    uint256 internal constant UPGRADE_DELAY = 30 days;
+    uint48 internal constant VOTING_DELAY = 1 days;
+    uint32 internal constant VOTING_PERIOD = 5 days;
+    /// @dev Any provider with the minimum self-stake may propose.
+    uint256 internal constant PROPOSAL_THRESHOLD = 100_000 ether;
+    uint256 internal constant QUORUM_PERCENT = 10;
+
     function parameters() internal pure returns (Parameters memory) {
         return Parameters({
             minSelfStake: 100_000 ether,

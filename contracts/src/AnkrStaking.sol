@@ -6,9 +6,8 @@ import {
 } from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
 import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 import {UUPSUpgradeable} from "@openzeppelin/contracts-upgradeable/proxy/utils/UUPSUpgradeable.sol";
-import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
+import {IERC6372} from "@openzeppelin/contracts/interfaces/IERC6372.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
@@ -17,47 +16,54 @@ import {IAnkrStaking} from "./interfaces/IAnkrStaking.sol";
 import {IRewardVault} from "./interfaces/IRewardVault.sol";
 import {Parameters, ProviderStatus, ProviderView, UnbondingEntry} from "./interfaces/IStakingTypes.sol";
 import {PoolLib} from "./libraries/PoolLib.sol";
-import {RewardMath} from "./libraries/RewardMath.sol";
 import {StakeLib} from "./libraries/StakeLib.sol";
 import {
     Allotment,
+    Control,
     Delegation,
     Layout,
     Pool,
     Provider,
     Stake,
     StakingStorage,
-    Totals
+    Stream
 } from "./libraries/StakingStorage.sol";
 import {UnbondingLib} from "./libraries/UnbondingLib.sol";
+import {VotesLib} from "./libraries/VotesLib.sol";
 import {ConfigLogic} from "./logic/ConfigLogic.sol";
+import {DelegatorLogic} from "./logic/DelegatorLogic.sol";
 import {ProviderLogic} from "./logic/ProviderLogic.sol";
 import {SettlementLogic} from "./logic/SettlementLogic.sol";
 import {ViewLogic} from "./logic/ViewLogic.sol";
+import {VotesLogic} from "./logic/VotesLogic.sol";
 
 /// @title AnkrStaking
 /// @notice Delegated ANKR staking to RPC node providers: delegations, unbonding and rewards here;
 ///         provider life cycle, settlement and configuration in delegatecalled logic libraries.
 /// @dev Full documentation lives on {IAnkrStaking}. Storage is the ERC-7201 namespace of
 ///      {StakingStorage}; the hot per-provider state is packed so a stake change touches three
-///      provider slots and two delegation slots.
+///      provider slots and one delegation slot. Voting power is kept at governance snapshots
+///      ({VotesLib}); the pause flag shares the slot every stake change reads ({Control}).
 contract AnkrStaking is
     IAnkrStaking,
     Initializable,
     AccessControlUpgradeable,
-    PausableUpgradeable,
     UUPSUpgradeable,
     ReentrancyGuardTransient
 {
     using SafeERC20 for IERC20;
     using EnumerableSet for EnumerableSet.AddressSet;
 
-    /// @notice Holds parameters, admission, removal, slashing, caps, allotments and upgrades (the timelock).
+    /// @notice Holds parameters, admission, removal, slashing, caps and allotments (the timelock).
     bytes32 public constant GOVERNANCE_ROLE = keccak256("GOVERNANCE_ROLE");
+    /// @notice May upgrade the implementation (the upgrade timelock, slower than unbonding).
+    bytes32 public constant UPGRADER_ROLE = keccak256("UPGRADER_ROLE");
     /// @notice Settles epochs (the oracle committee).
     bytes32 public constant SETTLER_ROLE = keccak256("SETTLER_ROLE");
     /// @notice Pauses new stake and nothing else (the guardian).
     bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
+    /// @notice Registers proposal snapshots (the Governor).
+    bytes32 public constant SNAPSHOT_ROLE = keccak256("SNAPSHOT_ROLE");
 
     /// @inheritdoc IAnkrStaking
     uint256 public constant MAX_UNBONDING_ENTRIES = StakingStorage.MAX_UNBONDING_ENTRIES;
@@ -77,7 +83,8 @@ contract AnkrStaking is
     /// @notice Sets the vault, clock and parameters, and gives `admin` every role; the deploy
     ///         script hands the roles to the timelock, oracle committee and guardian, then renounces.
     /// @param genesisTime Start of epoch 0.
-    /// @param epochLength Seconds per epoch, fixed for the deployment (an upgrade may change it).
+    /// @param epochLength Seconds per epoch (at most 2^24 - 1), fixed for the deployment (an upgrade
+    ///        may change it).
     function initialize(
         IRewardVault vault_,
         address admin,
@@ -88,21 +95,22 @@ contract AnkrStaking is
         if (address(vault_) == address(0) || admin == address(0)) {
             revert StakingZeroAddress();
         }
-        if (epochLength == 0 || epochLength > type(uint32).max) {
+        if (epochLength == 0 || epochLength > type(uint24).max) {
             revert StakingInvalidParameter("epochLength", epochLength);
         }
         if (genesisTime > type(uint32).max) revert StakingInvalidParameter("genesisTime", genesisTime);
         __AccessControl_init();
-        __Pausable_init();
         Layout storage $ = StakingStorage.layout();
         $.vault = vault_;
-        $.totals.genesis = uint32(genesisTime);
-        $.totals.epochLength = uint32(epochLength);
+        $.control.genesis = uint32(genesisTime);
+        $.control.epochLength = uint24(epochLength);
         ConfigLogic.setParameters($, params);
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(GOVERNANCE_ROLE, admin);
+        _grantRole(UPGRADER_ROLE, admin);
         _grantRole(PAUSER_ROLE, admin);
         _grantRole(SETTLER_ROLE, admin);
+        _grantRole(SNAPSHOT_ROLE, admin);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -112,10 +120,10 @@ contract AnkrStaking is
     /// @inheritdoc IAnkrStaking
     function registerProvider(uint256 selfStake, uint16 commissionBps, string calldata metadataURI)
         external
-        whenNotPaused
         nonReentrant
     {
         Layout storage $ = StakingStorage.layout();
+        if ($.control.paused) revert EnforcedPause();
         ProviderLogic.register($, TOKEN, selfStake, commissionBps, metadataURI);
     }
 
@@ -180,7 +188,7 @@ contract AnkrStaking is
     //////////////////////////////////////////////////////////////*/
 
     /// @inheritdoc IAnkrStaking
-    function delegate(address provider, uint256 amount) external whenNotPaused nonReentrant {
+    function delegate(address provider, uint256 amount) external nonReentrant {
         _delegate(provider, amount);
     }
 
@@ -192,20 +200,17 @@ contract AnkrStaking is
         uint8 v,
         bytes32 r,
         bytes32 s
-    ) external whenNotPaused nonReentrant {
-        if (block.timestamp > deadline) revert StakingPermitExpired(deadline);
-        // A front-run permit (its signature already used) must not block the delegation: the
-        // transfer below still succeeds whenever the allowance is in place.
-        try IERC20Permit(address(TOKEN)).permit(msg.sender, address(this), amount, deadline, v, r, s) {}
-            catch {}
+    ) external nonReentrant {
+        DelegatorLogic.permit(TOKEN, amount, deadline, v, r, s);
         _delegate(provider, amount);
     }
 
     /// @inheritdoc IAnkrStaking
     function undelegate(address provider, uint256 amount) external nonReentrant {
         Layout storage $ = StakingStorage.layout();
-        (uint96 value, uint96 stake, uint96 poolStake) = _removeStake($, provider, amount);
-        Totals memory t = StakeLib.releaseGlobalRoom($, msg.sender, value);
+        (Control memory c, uint256 p) = _openControl($, false);
+        (uint96 value, uint96 stake, uint96 poolStake) = _removeStake($, provider, amount, p);
+        StakeLib.releaseGlobalRoom($, c, msg.sender, value, p);
 
         uint256 entryId;
         uint256 releaseAt;
@@ -219,35 +224,27 @@ contract AnkrStaking is
                 $.queues[msg.sender],
                 value,
                 block.timestamp + $.params.unbondingPeriod,
-                StakeLib.currentEpoch(t)
+                StakeLib.currentEpoch(c)
             );
         }
         emit Undelegated(msg.sender, provider, value, stake, poolStake, entryId, releaseAt);
     }
 
     /// @inheritdoc IAnkrStaking
-    function withdraw() external nonReentrant returns (uint256 amount) {
+    function withdraw() external nonReentrant returns (uint256) {
         Layout storage $ = StakingStorage.layout();
-        uint256 first;
-        uint256 next;
-        (amount, first, next) = UnbondingLib.popMatured($.queues[msg.sender]);
-        if (amount == 0) revert StakingNothingToWithdraw();
-        TOKEN.safeTransfer(msg.sender, amount);
-        emit Withdrawn(msg.sender, amount, first, next);
+        return DelegatorLogic.withdraw($, TOKEN);
     }
 
     /// @inheritdoc IAnkrStaking
-    function redelegate(address fromProvider, address toProvider, uint256 amount)
-        external
-        whenNotPaused
-        nonReentrant
-    {
+    function redelegate(address fromProvider, address toProvider, uint256 amount) external nonReentrant {
         if (fromProvider == toProvider) revert StakingSameProvider();
         if (fromProvider == msg.sender || toProvider == msg.sender) revert StakingSelfStakeNotMovable();
         Layout storage $ = StakingStorage.layout();
+        (, uint256 p) = _openControl($, true);
         // Pool-wide totals and allotments do not change: the stake stays in the protocol.
-        (uint96 value, uint96 fromStake, uint96 fromPoolStake) = _removeStake($, fromProvider, amount);
-        (uint96 toStake, uint96 toPoolStake) = _addStake($, toProvider, value);
+        (uint96 value, uint96 fromStake, uint96 fromPoolStake) = _removeStake($, fromProvider, amount, p);
+        (, uint96 toStake, uint96 toPoolStake) = _addStake($, toProvider, value, p, false);
         emit Redelegated(
             msg.sender, fromProvider, toProvider, value, fromStake, fromPoolStake, toStake, toPoolStake
         );
@@ -276,36 +273,13 @@ contract AnkrStaking is
     }
 
     /// @inheritdoc IAnkrStaking
-    function restake(address provider) external whenNotPaused nonReentrant returns (uint256 amount) {
+    function restake(address provider) external nonReentrant returns (uint256 amount) {
         Layout storage $ = StakingStorage.layout();
-        Provider storage prov = $.providers[provider];
-        Pool memory pool = prov.pool;
-        StakeLib.requireActive(provider, pool.status);
-        Stake memory stake = PoolLib.stakeNow(prov);
-        uint256 rpt = PoolLib.accrue($, prov, stake.total);
-        Delegation storage d = $.delegations[provider][msg.sender];
-        Delegation memory current = d;
-        bool isSelf = msg.sender == provider;
-        amount = PoolLib.owed(current, rpt);
-        if (isSelf) amount += pool.commissionAccrued;
-        if (amount == 0) revert StakingNothingToClaim();
-        uint96 value = StakeLib.toAmount(amount);
-
-        uint256 room = StakeLib.providerRoom($, prov, pool, stake.total, isSelf);
-        if (value > room) revert StakingProviderCapacityExceeded(provider, value, room);
-        uint96 newStake = current.stake + value;
-        _checkMinDelegation($, isSelf, newStake);
-        StakeLib.takeGlobalRoom($, msg.sender, value);
-
-        PoolLib.store(d, newStake, 0, rpt);
-        if (isSelf) {
-            pool.commissionAccrued = 0;
-            pool.selfStake += value;
-            PoolLib.write(prov, pool);
-        }
-        stake.total += value;
-        PoolLib.writeStake(prov, stake);
-        emit RewardsRestaked(msg.sender, provider, value, newStake, stake.total);
+        (Control memory c, uint256 p) = _openControl($, true);
+        (uint96 value, uint96 newStake, uint96 poolStake) = _addStake($, provider, 0, p, true);
+        StakeLib.takeGlobalRoom($, c, msg.sender, value, p);
+        emit RewardsRestaked(msg.sender, provider, value, newStake, poolStake);
+        return value;
     }
 
     /// @inheritdoc IAnkrStaking
@@ -344,16 +318,71 @@ contract AnkrStaking is
 
     /// @inheritdoc IAnkrStaking
     function pause() external onlyRole(PAUSER_ROLE) {
-        _pause();
+        Control storage c = StakingStorage.layout().control;
+        if (c.paused) revert EnforcedPause();
+        c.paused = true;
+        emit Paused(msg.sender);
     }
 
     /// @inheritdoc IAnkrStaking
     function unpause() external onlyRole(GOVERNANCE_ROLE) {
-        _unpause();
+        Control storage c = StakingStorage.layout().control;
+        if (!c.paused) revert ExpectedPause();
+        c.paused = false;
+        emit Unpaused(msg.sender);
     }
 
-    /// @dev Upgrades go through governance, whose timelock delay exceeds the unbonding period.
-    function _authorizeUpgrade(address) internal override onlyRole(GOVERNANCE_ROLE) {}
+    /// @dev Upgrades go through the upgrade timelock, whose delay exceeds the unbonding period.
+    function _authorizeUpgrade(address) internal override onlyRole(UPGRADER_ROLE) {}
+
+    /*//////////////////////////////////////////////////////////////
+                                  VOTES
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IAnkrStaking
+    function registerSnapshot(uint256 timepoint) external onlyRole(SNAPSHOT_ROLE) returns (uint256) {
+        return VotesLogic.registerSnapshot(StakingStorage.layout(), timepoint);
+    }
+
+    /// @inheritdoc IAnkrStaking
+    function snapshotIndex(uint256 timepoint) external view returns (uint256) {
+        return uint32(StakingStorage.layout().snapshots[timepoint]);
+    }
+
+    /// @inheritdoc IERC6372
+    function clock() external view returns (uint48) {
+        return uint48(block.timestamp);
+    }
+
+    /// @inheritdoc IERC6372
+    // solhint-disable-next-line func-name-mixedcase
+    function CLOCK_MODE() external pure returns (string memory) {
+        return "mode=timestamp";
+    }
+
+    /// @inheritdoc IAnkrStaking
+    function getVotes(address account) external view returns (uint256) {
+        return StakingStorage.layout().providers[account].stake.total;
+    }
+
+    /// @inheritdoc IAnkrStaking
+    function getPastVotes(address account, uint256 timepoint) external view returns (uint256) {
+        return VotesLogic.getPastVotes(StakingStorage.layout(), account, timepoint);
+    }
+
+    /// @inheritdoc IAnkrStaking
+    function getPastTotalSupply(uint256 timepoint) external view returns (uint256) {
+        return VotesLogic.getPastTotalSupply(StakingStorage.layout(), timepoint);
+    }
+
+    /// @inheritdoc IAnkrStaking
+    function getPastStake(address provider, address delegator, uint256 timepoint)
+        external
+        view
+        returns (uint256)
+    {
+        return VotesLogic.getPastStake(StakingStorage.layout(), provider, delegator, timepoint);
+    }
 
     /*//////////////////////////////////////////////////////////////
                                   VIEWS
@@ -377,19 +406,24 @@ contract AnkrStaking is
     /// @inheritdoc IAnkrStaking
     function epochClock() external view returns (uint256, uint256, uint256, uint256) {
         Layout storage $ = StakingStorage.layout();
-        Totals memory t = $.totals;
-        return (t.genesis, t.epochLength, StakeLib.currentEpoch(t), $.ledger.nextEpoch);
+        Control memory c = $.control;
+        return (c.genesis, c.epochLength, StakeLib.currentEpoch(c), $.ledger.nextEpoch);
     }
 
     /// @inheritdoc IAnkrStaking
     function currentEpoch() external view returns (uint256) {
-        return StakeLib.currentEpoch(StakingStorage.layout().totals);
+        return StakeLib.currentEpoch(StakingStorage.layout().control);
     }
 
     /// @inheritdoc IAnkrStaking
     function totals() external view returns (uint256, uint256, uint256, uint256) {
         Layout storage $ = StakingStorage.layout();
-        return ($.totals.totalStaked, $.totals.globalCap, $.ledger.unusedAllotments, $.ledger.rewardReserve);
+        return ($.totals.totalStaked, $.control.globalCap, $.ledger.unusedAllotments, $.ledger.rewardReserve);
+    }
+
+    /// @inheritdoc IAnkrStaking
+    function paused() external view returns (bool) {
+        return StakingStorage.layout().control.paused;
     }
 
     /// @inheritdoc IAnkrStaking
@@ -419,17 +453,12 @@ contract AnkrStaking is
 
     /// @inheritdoc IAnkrStaking
     function getDelegation(address provider, address delegator) external view returns (uint256, uint256) {
-        Layout storage $ = StakingStorage.layout();
-        Delegation memory d = $.delegations[provider][delegator];
-        return (d.stake, PoolLib.pendingRewards($.providers[provider], d, provider == delegator));
+        return ViewLogic.getDelegation(StakingStorage.layout(), provider, delegator);
     }
 
     /// @inheritdoc IAnkrStaking
-    function pendingRewards(address provider, address delegator) external view returns (uint256) {
-        Layout storage $ = StakingStorage.layout();
-        return PoolLib.pendingRewards(
-            $.providers[provider], $.delegations[provider][delegator], provider == delegator
-        );
+    function pendingRewards(address provider, address delegator) external view returns (uint256 amount) {
+        (, amount) = ViewLogic.getDelegation(StakingStorage.layout(), provider, delegator);
     }
 
     /// @inheritdoc IAnkrStaking
@@ -444,45 +473,66 @@ contract AnkrStaking is
 
     function _delegate(address provider, uint256 amount) private {
         Layout storage $ = StakingStorage.layout();
+        (Control memory c, uint256 p) = _openControl($, true);
         uint96 value = StakeLib.toAmount(amount);
-        (uint96 stake, uint96 poolStake) = _addStake($, provider, value);
-        StakeLib.takeGlobalRoom($, msg.sender, value);
+        (, uint96 stake, uint96 poolStake) = _addStake($, provider, value, p, false);
+        StakeLib.takeGlobalRoom($, c, msg.sender, value, p);
         TOKEN.safeTransferFrom(msg.sender, address(this), value);
         emit Delegated(msg.sender, provider, value, stake, poolStake);
     }
 
-    /// @dev Adds `value` to the caller's stake at `provider` after the provider's checks; the
-    ///      caller handles the global cap when the stake is new to the protocol.
-    function _addStake(Layout storage $, address provider, uint96 value)
-        private
-        returns (uint96 newStake, uint96 poolStake)
-    {
-        if (value == 0) revert StakingZeroAmount();
-        Provider storage prov = $.providers[provider];
-        Pool memory pool = prov.pool;
-        bool isSelf = msg.sender == provider;
-        if (!StakeLib.acceptsStake(pool.status, isSelf)) StakeLib.requireActive(provider, pool.status);
-        Stake memory stake = PoolLib.stakeNow(prov);
-        uint256 room = StakeLib.providerRoom($, prov, pool, stake.total, isSelf);
-        if (value > room) revert StakingProviderCapacityExceeded(provider, value, room);
-        uint256 rpt = PoolLib.accrue($, prov, stake.total);
+    /// @dev The slot every stake change reads, and the governance snapshots already past; new stake
+    ///      (`adding`) may not come in while paused.
+    function _openControl(Layout storage $, bool adding) private view returns (Control memory c, uint256 p) {
+        c = $.control;
+        if (adding && c.paused) revert EnforcedPause();
+        p = VotesLib.past($, c);
+    }
 
-        Delegation storage d = $.delegations[provider][msg.sender];
-        Delegation memory current = d;
-        newStake = current.stake + value;
-        _checkMinDelegation($, isSelf, newStake);
-        PoolLib.store(d, newStake, PoolLib.owed(current, rpt), rpt);
-        if (isSelf) {
-            pool.selfStake += value;
-            PoolLib.write(prov, pool);
+    /// @dev Adds `value` (with `restaking`: the caller's rewards there, and its commission if it is
+    ///      the provider) to the caller's stake at `provider` after the provider's checks; the caller
+    ///      handles the global cap when the stake is new to the protocol. `p`: snapshots past.
+    function _addStake(Layout storage $, address provider, uint96 value, uint256 p, bool restaking)
+        private
+        returns (uint96 added, uint96 newStake, uint96 poolStake)
+    {
+        Provider storage prov = $.providers[provider];
+        (Stake memory stake, Stream memory stream,) = PoolLib.sync($, prov);
+        Delegation memory current = $.delegations[provider][msg.sender];
+        {
+            Pool memory pool = prov.pool;
+            bool isSelf = msg.sender == provider;
+            if (restaking) {
+                StakeLib.requireActive(provider, pool.status);
+                uint256 amount = PoolLib.owed(current, stream.rewardPerToken);
+                if (isSelf) {
+                    amount += pool.commissionAccrued;
+                    pool.commissionAccrued = 0;
+                }
+                if (amount == 0) revert StakingNothingToClaim();
+                value = StakeLib.toAmount(amount);
+            } else {
+                if (value == 0) revert StakingZeroAmount();
+                if (!StakeLib.acceptsStake(pool.status, isSelf)) {
+                    StakeLib.requireActive(provider, pool.status);
+                }
+            }
+            uint256 room = StakeLib.providerRoom($, prov, pool, stake.total, isSelf);
+            if (value > room) revert StakingProviderCapacityExceeded(provider, value, room);
+            newStake = current.stake + value;
+            _checkMinDelegation($, isSelf, newStake);
+            if (isSelf) {
+                pool.selfStake += value;
+                PoolLib.write(prov, pool);
+            }
         }
-        stake.total += value;
-        PoolLib.writeStake(prov, stake);
-        return (newStake, stake.total);
+        added = value;
+        poolStake = stake.total + value;
+        _writeChange($, provider, p, !restaking, newStake, poolStake, stake, stream, current);
     }
 
     /// @dev Removes `amount` of the caller's stake at `provider`; the caller decides where it goes.
-    function _removeStake(Layout storage $, address provider, uint256 amount)
+    function _removeStake(Layout storage $, address provider, uint256 amount, uint256 p)
         private
         returns (uint96 value, uint96 remaining, uint96 poolStake)
     {
@@ -491,10 +541,8 @@ contract AnkrStaking is
         Provider storage prov = $.providers[provider];
         Pool memory pool = prov.pool;
         if (pool.status == ProviderStatus.None) revert StakingUnknownProvider(provider);
-        Stake memory stake = PoolLib.stakeNow(prov);
-        uint256 rpt = PoolLib.accrue($, prov, stake.total);
-        Delegation storage d = $.delegations[provider][msg.sender];
-        Delegation memory current = d;
+        (Stake memory stake, Stream memory stream,) = PoolLib.sync($, prov);
+        Delegation memory current = $.delegations[provider][msg.sender];
         if (value > current.stake) revert StakingInsufficientStake(value, current.stake);
         remaining = current.stake - value;
 
@@ -508,10 +556,33 @@ contract AnkrStaking is
                 revert StakingBelowMinDelegation(remaining, minDelegation);
             }
         }
-        PoolLib.store(d, remaining, PoolLib.owed(current, rpt), rpt);
-        stake.total -= value;
+        poolStake = stake.total - value;
+        _writeChange($, provider, p, true, remaining, poolStake, stake, stream, current);
+    }
+
+    /// @dev Writes a stake change of the caller's delegation at `provider` (to `newStake`, carrying
+    ///      its rewards or, without `carry`, dropping them as paid) and of its pool (to `poolStake`),
+    ///      keeping the old values for the governance snapshots passed since they last changed.
+    function _writeChange(
+        Layout storage $,
+        address provider,
+        uint256 p,
+        bool carry,
+        uint96 newStake,
+        uint96 poolStake,
+        Stake memory stake,
+        Stream memory stream,
+        Delegation memory current
+    ) private {
+        uint256 rpt = stream.rewardPerToken;
+        uint256 owedAmount = carry ? PoolLib.owed(current, rpt) : 0;
+        VotesLib.beforeDelegationChange($, provider, msg.sender, current, p);
+        PoolLib.store($.delegations[provider][msg.sender], newStake, current.votesSeen, owedAmount, rpt);
+        VotesLib.beforePoolChange($, provider, stream, stake.total, p);
+        Provider storage prov = $.providers[provider];
+        PoolLib.writeStream(prov, stream);
+        stake.total = poolStake;
         PoolLib.writeStake(prov, stake);
-        return (value, remaining, stake.total);
     }
 
     function _checkMinDelegation(Layout storage $, bool isSelf, uint96 newStake) private view {
@@ -523,18 +594,21 @@ contract AnkrStaking is
     /// @dev Zeroes and returns the caller's rewards at `provider` (with its commission if it is it).
     ///      Only the delegation is written: the pool's accumulator is read as of now without being
     ///      stored, which is safe because the stored one, once brought up to date, can only be
-    ///      larger (the pool's stake is unchanged until a stake change, which accrues first). A pool
-    ///      too small to earn is accrued, so what streamed to nobody goes back to the reserve.
+    ///      larger (the pool's stake is unchanged until a stake change, which accrues first). When
+    ///      something streamed to nobody (a pool too small to earn), the pool is written too, so
+    ///      that goes back to the reserve now.
     function _takeRewards(Layout storage $, address provider) private returns (uint256 amount) {
         Provider storage prov = $.providers[provider];
-        uint256 totalStake = prov.stake.total;
-        uint256 rpt;
-        if (totalStake < RewardMath.MIN_EARNING_STAKE) rpt = PoolLib.accrue($, prov, totalStake);
-        else (rpt,) = PoolLib.streamed(prov.stream, totalStake);
+        (Stake memory stake, Stream memory stream, bool returned) = PoolLib.sync($, prov);
+        uint256 rpt = stream.rewardPerToken;
+        if (returned) {
+            PoolLib.writeStream(prov, stream);
+            PoolLib.writeStake(prov, stake);
+        }
         Delegation storage d = $.delegations[provider][msg.sender];
         Delegation memory current = d;
         amount = PoolLib.owed(current, rpt);
-        if (amount != 0) PoolLib.store(d, current.stake, 0, rpt);
+        if (amount != 0) PoolLib.store(d, current.stake, current.votesSeen, 0, rpt);
         if (msg.sender == provider) {
             uint256 commission = prov.pool.commissionAccrued;
             if (commission != 0) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {IERC6372} from "@openzeppelin/contracts/interfaces/IERC6372.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {IRewardVault} from "./IRewardVault.sol";
@@ -13,7 +14,7 @@ import {Parameters, ProviderView, UnbondingEntry} from "./IStakingTypes.sol";
 ///         share the rewards the providers earn for the quality of their RPC service, and can
 ///         always leave. Amounts are token wei (at most 2^96 - 1), times are unix seconds.
 /// @dev Only plain ERC-20 tokens are supported: fee-on-transfer and rebasing tokens are not.
-interface IAnkrStaking is IStakingErrors, IStakingEvents {
+interface IAnkrStaking is IStakingErrors, IStakingEvents, IERC6372 {
     /*//////////////////////////////////////////////////////////////
                                 PROVIDERS
     //////////////////////////////////////////////////////////////*/
@@ -139,6 +140,39 @@ interface IAnkrStaking is IStakingErrors, IStakingEvents {
 
     /// @notice Lets new stake in again. Governance only.
     function unpause() external;
+
+    /// @notice Whether new stake is paused.
+    function paused() external view returns (bool);
+
+    /*//////////////////////////////////////////////////////////////
+                                  VOTES
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Registers a governance snapshot at `timepoint` (now or later, not before the newest
+    ///         one; at most 6 pending). Voting power is kept exactly at every registered snapshot.
+    ///         Returns its index (from 1); registering the same time again returns the same index.
+    /// @dev Snapshot role only (the Governor, at proposal creation).
+    function registerSnapshot(uint256 timepoint) external returns (uint256 index);
+
+    /// @notice The index of the snapshot registered at `timepoint`, or 0.
+    function snapshotIndex(uint256 timepoint) external view returns (uint256);
+
+    /// @notice A provider's current votes: the stake in its pool, self-stake included. Other
+    ///         accounts have none of their own; a delegator votes by overriding its providers.
+    function getVotes(address account) external view returns (uint256);
+
+    /// @notice A provider's votes at a past registered snapshot (IERC5805). Reverts with
+    ///         `StakingNotASnapshot` at other timepoints: history is kept at snapshots only.
+    function getPastVotes(address account, uint256 timepoint) external view returns (uint256);
+
+    /// @notice The pool-wide total stake at a past registered snapshot (IERC5805).
+    function getPastTotalSupply(uint256 timepoint) external view returns (uint256);
+
+    /// @notice A delegation's stake at a past registered snapshot (what a delegator can override).
+    function getPastStake(address provider, address delegator, uint256 timepoint)
+        external
+        view
+        returns (uint256);
 
     /*//////////////////////////////////////////////////////////////
                                   VIEWS

@@ -56,4 +56,25 @@ interface IStakingErrors {
     error StakingInvalidParameter(bytes32 name, uint256 value);
     /// @notice Thrown when `delegateWithPermit` is used past the permit's deadline.
     error StakingPermitExpired(uint256 deadline);
+    /// @notice Thrown when a stake decrease would leave a stake too small (below ~1e8 wei) to carry
+    ///         the delegation's unclaimed rewards in its mark: claim first.
+    error StakingRewardsNotCarried(uint256 owed, uint256 stake);
+
+    /// @notice Thrown when new stake comes in while paused (OpenZeppelin Pausable's name and selector).
+    error EnforcedPause();
+    /// @notice Thrown when `unpause` is called while not paused (OpenZeppelin Pausable's name and selector).
+    error ExpectedPause();
+
+    /// @notice Thrown when a voting-power lookup names a timepoint that is not a registered snapshot.
+    error StakingNotASnapshot(uint256 timepoint);
+    /// @notice Thrown when a voting-power lookup names the current or a future timepoint.
+    error StakingFutureLookup(uint256 timepoint, uint256 clock);
+    /// @notice Thrown when a snapshot is registered in the past (or beyond the clock's range).
+    error StakingSnapshotInPast(uint256 timepoint);
+    /// @notice Thrown when a snapshot is registered before the newest registered one.
+    error StakingSnapshotOutOfOrder(uint256 timepoint, uint256 newest);
+    /// @notice Thrown when 6 registered snapshots are still pending (at or after now).
+    error StakingTooManyPendingSnapshots();
+    /// @notice Thrown when 2^24 - 1 snapshots have been registered (the header's count).
+    error StakingTooManySnapshots();
 }

@@ -104,4 +104,11 @@ interface IStakingEvents {
     event GlobalCapSet(uint256 globalCap);
     /// @notice Emitted when governance sets an account's allotment under the global cap.
     event AllotmentSet(address indexed account, uint256 allotment, uint256 used);
+
+    /// @notice Emitted when the guardian pauses new stake (OpenZeppelin Pausable's event).
+    event Paused(address account);
+    /// @notice Emitted when governance lets new stake in again (OpenZeppelin Pausable's event).
+    event Unpaused(address account);
+    /// @notice Emitted when the Governor registers a proposal snapshot; voting power is kept for it.
+    event SnapshotRegistered(uint256 indexed index, uint256 timepoint);
 }

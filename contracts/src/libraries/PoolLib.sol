@@ -1,21 +1,34 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {IStakingErrors} from "../interfaces/IStakingErrors.sol";
 import {RewardMath} from "./RewardMath.sol";
 import {Delegation, Layout, Pool, Provider, Stake, Stream} from "./StakingStorage.sol";
 
 /// @title PoolLib
 /// @notice A provider pool's stake integral, its reward accumulator and its delegations' shares of
-///         it. A stake change brings the pool's stake (`stakeNow`) and rewards (`accrue`) up to now,
-///         reads what the delegation is owed (`owed`), then writes the new stake with `store`.
+///         it. A stake change brings the pool's stake integral and rewards up to now (`sync`), reads
+///         what the delegation is owed (`owed`), then writes the new stake with `store`.
 library PoolLib {
-    /// @dev Brings the pool's stake integral up to now and returns the slot for the caller to change
-    ///      and write back in one store.
-    function stakeNow(Provider storage prov) internal view returns (Stake memory stake) {
+    /// @dev Brings the pool's stake integral and reward stream up to now, in memory, for the caller
+    ///      to change and write back (`writeStake`, `writeStream`); what streamed to nobody goes back
+    ///      to the reward reserve, and then (`returned`) the caller must write both back.
+    function sync(Layout storage $, Provider storage prov)
+        internal
+        returns (Stake memory stake, Stream memory stream, bool returned)
+    {
         stake = prov.stake;
-        if (stake.updatedAt != block.timestamp) {
+        stream = prov.stream;
+        uint256 from = stake.updatedAt;
+        if (from != block.timestamp) {
             stake.stakeSeconds = integrate(stake);
             stake.updatedAt = uint32(block.timestamp);
+            uint256 unearned = advance(stream, stake.total, from);
+            // Nobody was there to earn it: it goes back to the reward reserve.
+            if (unearned != 0) {
+                $.ledger.rewardReserve += uint96(unearned);
+                returned = true;
+            }
         }
     }
 
@@ -51,45 +64,37 @@ library PoolLib {
     /// @dev Writes the stream slot in one store (see `write`).
     function writeStream(Provider storage prov, Stream memory stream) internal {
         uint256 word = uint256(stream.rewardPerToken) | uint256(stream.rate) << 112 | uint256(stream.finish)
-            << 192 | uint256(stream.updatedAt) << 224;
+            << 192 | uint256(stream.votesSeen) << 224;
         assembly ("memory-safe") {
             sstore(add(prov.slot, 2), word)
         }
     }
 
-    /// @dev Streams rewards up to now into the accumulator of a pool holding `totalStake` and returns
-    ///      the accumulator. Writes only when something changed.
-    function accrue(Layout storage $, Provider storage prov, uint256 totalStake) internal returns (uint256) {
-        Stream memory stream = prov.stream;
-        if (stream.updatedAt == block.timestamp) return stream.rewardPerToken;
-        uint256 unearned = advance(stream, totalStake);
-        // Nobody was there to earn it: it goes back to the reward reserve.
-        if (unearned != 0) $.ledger.rewardReserve += uint96(unearned);
-        writeStream(prov, stream);
-        return stream.rewardPerToken;
-    }
-
-    /// @dev Brings a stream held in memory up to now; returns what streamed to nobody.
-    function advance(Stream memory stream, uint256 totalStake) internal view returns (uint256 unearned) {
+    /// @dev Brings a stream held in memory from `from` (the pool's clock) up to now; returns what
+    ///      streamed to nobody. The caller moves the clock.
+    function advance(Stream memory stream, uint256 totalStake, uint256 from)
+        internal
+        view
+        returns (uint256 unearned)
+    {
         uint256 rpt;
-        (rpt, unearned) = streamed(stream, totalStake);
+        (rpt, unearned) = streamed(stream, totalStake, from);
         stream.rewardPerToken = uint112(rpt);
-        stream.updatedAt = uint32(block.timestamp);
     }
 
     /// @dev The accumulator as of now, and what streamed to nobody. A pool below
     ///      `RewardMath.MIN_EARNING_STAKE` earns nothing, which bounds the accumulator's growth by the
     ///      rewards streamed and keeps it inside its 112 bits for any realistic history; if it would
     ///      still overflow, the rewards go back to the reserve rather than block the pool.
-    function streamed(Stream memory stream, uint256 totalStake)
+    function streamed(Stream memory stream, uint256 totalStake, uint256 from)
         internal
         view
         returns (uint256 rpt, uint256 unearned)
     {
         rpt = stream.rewardPerToken;
         uint256 end = stream.finish < block.timestamp ? stream.finish : block.timestamp;
-        if (end <= stream.updatedAt) return (rpt, 0);
-        uint256 amount = uint256(stream.rate) * (end - stream.updatedAt);
+        if (end <= from) return (rpt, 0);
+        uint256 amount = uint256(stream.rate) * (end - from);
         if (totalStake < RewardMath.MIN_EARNING_STAKE) return (rpt, amount);
         uint256 next = rpt + RewardMath.perTokenDown(amount, totalStake);
         if (next > type(uint112).max) return (rpt, amount);
@@ -102,16 +107,25 @@ library PoolLib {
         return RewardMath.earnedDown(d.stake, uint256(int256(rpt) - d.mark));
     }
 
-    /// @dev Writes a delegation's new stake while it keeps `owedAmount` of rewards: the mark moves
-    ///      back so the new stake has earned exactly that much (rounded down, so the carry never
-    ///      creates rewards). `owedAmount` is bounded by the token supply (< 2^96), so the mark
-    ///      stays within 160 bits.
-    function store(Delegation storage d, uint96 stake, uint256 owedAmount, uint256 rpt) internal {
+    /// @dev Writes a delegation's new stake while it keeps `owedAmount` of rewards, in one store: the
+    ///      mark moves back so the new stake has earned exactly that much (rounded down, so the carry
+    ///      never creates rewards). The carry fits the mark's 128 bits unless a stake below ~1e8 wei
+    ///      keeps over ~160 tokens of rewards (2^127 / 1e18 per wei of stake), which no minimum
+    ///      delegation allows; it then reverts rather than lose rewards (claim first). A slash moves
+    ///      the provider's own rewards to its commission instead (see ProviderLogic.slash).
+    function store(Delegation storage d, uint96 stake, uint256 votesSeen, uint256 owedAmount, uint256 rpt)
+        internal
+    {
         int256 mark = stake == 0
             ? int256(owedAmount)
             : int256(rpt) - int256(RewardMath.perTokenDown(owedAmount, stake));
-        d.stake = stake;
-        d.mark = int160(mark);
+        if (mark > type(int128).max || mark < type(int128).min) {
+            revert IStakingErrors.StakingRewardsNotCarried(owedAmount, stake);
+        }
+        uint256 word = uint256(stake) | votesSeen << 96 | uint256(uint128(int128(mark))) << 128;
+        assembly ("memory-safe") {
+            sstore(d.slot, word)
+        }
     }
 
     /// @dev Restarts a pool's stream over `length` seconds with `amount` plus what was still to
@@ -131,17 +145,17 @@ library PoolLib {
         stream.finish = uint32(block.timestamp + length);
     }
 
-    /// @dev Brings a pool's stream up to now and restarts it with `amount` (see `restart`).
+    /// @dev Brings a pool up to now and restarts its stream with `amount` (see `restart`).
     function restartStream(Layout storage $, Provider storage prov, uint256 amount, uint256 length)
         internal
         returns (uint256 rate, uint256 finish)
     {
-        Stream memory stream = prov.stream;
-        // Two statements: the stream must be advanced at its old rate before it restarts.
-        uint256 toReserve = advance(stream, prov.stake.total);
-        toReserve += restart(stream, amount, length);
+        // The stream is advanced at its old rate before it restarts.
+        (Stake memory stake, Stream memory stream,) = sync($, prov);
+        uint256 toReserve = restart(stream, amount, length);
         if (toReserve != 0) $.ledger.rewardReserve += uint96(toReserve);
         writeStream(prov, stream);
+        writeStake(prov, stake);
         return (stream.rate, stream.finish);
     }
 
@@ -151,7 +165,8 @@ library PoolLib {
         view
         returns (uint256 amount)
     {
-        (uint256 rpt,) = streamed(prov.stream, prov.stake.total);
+        Stake memory stake = prov.stake;
+        (uint256 rpt,) = streamed(prov.stream, stake.total, stake.updatedAt);
         amount = owed(d, rpt);
         if (isProvider) amount += prov.pool.commissionAccrued;
     }

@@ -8,7 +8,8 @@ import {Parameters, ProviderStatus} from "../interfaces/IStakingTypes.sol";
 import {CapacityLib} from "./CapacityLib.sol";
 import {EpochLib} from "./EpochLib.sol";
 import {PoolLib} from "./PoolLib.sol";
-import {Allotment, Bond, Layout, Pool, PoolFlags, Provider, Totals} from "./StakingStorage.sol";
+import {Allotment, Bond, Control, Layout, Pool, PoolFlags, Provider, Totals} from "./StakingStorage.sol";
+import {VotesLib} from "./VotesLib.sol";
 
 /// @title StakeLib
 /// @notice Checks and bookkeeping shared by every path that moves stake: amounts, capacity, the
@@ -20,8 +21,8 @@ library StakeLib {
         return uint96(amount);
     }
 
-    function currentEpoch(Totals memory t) internal view returns (uint256) {
-        return EpochLib.epochAt(block.timestamp, t.genesis, t.epochLength);
+    function currentEpoch(Control memory c) internal view returns (uint256) {
+        return EpochLib.epochAt(block.timestamp, c.genesis, c.epochLength);
     }
 
     /// @dev Room at the provider for `account`: its own cap, and the delegation ratio for others.
@@ -43,14 +44,16 @@ library StakeLib {
     }
 
     /// @dev Enforces the global cap (an account first uses its unused allotment, then the open
-    ///      room) and adds `value` to the pool-wide total.
-    function takeGlobalRoom(Layout storage $, address account, uint96 value) internal {
+    ///      room) and adds `value` to the pool-wide total. `p`: snapshots past (VotesLib.past).
+    function takeGlobalRoom(Layout storage $, Control memory c, address account, uint96 value, uint256 p)
+        internal
+    {
         Totals memory t = $.totals;
-        if (t.globalCap != 0) {
+        if (c.globalCap != 0) {
             Allotment storage allotment = $.allotments[account];
             uint96 unused = allotment.amount - allotment.used;
             uint96 fromAllotment = value < unused ? value : unused;
-            uint256 open = CapacityLib.openRoom(t.globalCap, t.totalStaked, $.ledger.unusedAllotments);
+            uint256 open = CapacityLib.openRoom(c.globalCap, t.totalStaked, $.ledger.unusedAllotments);
             if (value - fromAllotment > open) {
                 revert IStakingErrors.StakingGlobalCapExceeded(value, open + unused);
             }
@@ -59,24 +62,37 @@ library StakeLib {
                 $.ledger.unusedAllotments -= fromAllotment;
             }
         }
-        $.totals.totalStaked = t.totalStaked + value;
+        VotesLib.beforeTotalChange($, t, p);
+        t.totalStaked += value;
+        writeTotals($, t);
     }
 
     /// @dev Removes `value` from the pool-wide total; while a cap is in force, the account gets
-    ///      back the allotment that stake had used. Returns the totals as they were (for the clock).
-    function releaseGlobalRoom(Layout storage $, address account, uint96 value)
+    ///      back the allotment that stake had used.
+    function releaseGlobalRoom(Layout storage $, Control memory c, address account, uint96 value, uint256 p)
         internal
-        returns (Totals memory t)
     {
-        t = $.totals;
-        $.totals.totalStaked = t.totalStaked - value;
-        if (t.globalCap == 0) return t;
+        Totals memory t = $.totals;
+        VotesLib.beforeTotalChange($, t, p);
+        t.totalStaked -= value;
+        writeTotals($, t);
+        if (c.globalCap == 0) return;
         Allotment storage allotment = $.allotments[account];
         uint96 used = allotment.used;
-        if (used == 0) return t;
+        if (used == 0) return;
         uint96 restored = value < used ? value : used;
         allotment.used = used - restored;
         $.ledger.unusedAllotments += restored;
+    }
+
+    /// @dev Writes the totals slot in one store (the bit offsets follow {Totals}'s declaration).
+    function writeTotals(Layout storage $, Totals memory t) internal {
+        Totals storage slot = $.totals;
+        uint256 word = uint256(t.totalStaked) | uint256(t.snapshotTotal) << 96 | uint256(t.totalSeen) << 192
+            | uint256(t.totalFrom) << 224;
+        assembly ("memory-safe") {
+            sstore(slot.slot, word)
+        }
     }
 
     /// @dev Checks that a provider's own stake can shrink to `remaining`: above the minimum and

@@ -20,20 +20,25 @@ struct Pool {
 }
 
 /// @dev Provider slot 1, written by every stake change and at settlement: the pool's stake and its
-///      integral over time since the settlement window started.
+///      integral over time since the settlement window started. `updatedAt` is the pool's clock:
+///      the stake integral and the reward stream ({Stream}) are always brought up to it together.
 struct Stake {
     uint96 total;
     uint128 stakeSeconds;
     uint32 updatedAt;
 }
 
-/// @dev Provider slot 2, written whenever rewards are brought up to date: the reward stream and
-///      the reward-per-token accumulator it feeds.
+/// @dev Provider slot 2, written by every stake change and at settlement: the reward stream and the
+///      reward-per-token accumulator it feeds (as of `Stake.updatedAt`), and the pool's voting
+///      history mark (see {VotesLib}).
 struct Stream {
     uint112 rewardPerToken;
     uint80 rate;
+    /// @dev Set to the registration time at registration, so the slot is never zero and no stake
+    ///      change or settlement pays for creating it.
     uint32 finish;
-    uint32 updatedAt;
+    /// @dev Governance snapshots already past when the pool's stake last changed.
+    uint32 votesSeen;
 }
 
 /// @dev Provider slot 3, cold: read only when a {PoolFlags} bit says so, or by governance paths.
@@ -65,10 +70,12 @@ struct Provider {
 /// @dev One slot per delegation. While `stake` is non-zero, `mark` is the reward-per-token value
 ///      from which the stake earns: rewards owed so far are stake x (rewardPerToken - mark), so a
 ///      stake change carries what was earned by moving the mark instead of writing a second slot.
-///      While `stake` is zero, `mark` holds the rewards owed outright.
+///      While `stake` is zero, `mark` holds the rewards owed outright. `votesSeen`: governance
+///      snapshots already past when `stake` last changed (see {VotesLib}).
 struct Delegation {
     uint96 stake;
-    int160 mark;
+    uint32 votesSeen;
+    int128 mark;
 }
 
 /// @dev An account's unbonding queue: ids run from `head` to `tail`, entry `id` sits at ring
@@ -90,12 +97,31 @@ struct Allotment {
     uint96 used;
 }
 
-/// @dev Read by every stake change: the pool-wide total, the cap and the epoch clock.
-struct Totals {
-    uint96 totalStaked;
+/// @dev Read by every stake change: the pause flag, the governance snapshot header, the global cap
+///      and the epoch clock. Written only by governance, the guardian and snapshot registration.
+struct Control {
+    bool paused;
+    /// @dev Governance snapshots registered so far, the time of the newest, and how long before it
+    ///      the two before it were (each gap saturated at its maximum, which also stands for
+    ///      "none"): unless three snapshots are pending at once, a stake change needs no other slot
+    ///      to know how many are past.
+    uint24 snapshotCount;
+    uint32 newestSnapshot;
+    uint24 previousGap;
+    uint16 secondGap;
     uint96 globalCap;
     uint32 genesis;
-    uint32 epochLength;
+    /// @dev At most 2^24 - 1 seconds (194 days).
+    uint24 epochLength;
+}
+
+/// @dev Written by every change of the pool-wide total: the total, and its value at the governance
+///      snapshots `(totalFrom, totalSeen]` (older ones are in their snapshot records; see {VotesLib}).
+struct Totals {
+    uint96 totalStaked;
+    uint96 snapshotTotal;
+    uint32 totalSeen;
+    uint32 totalFrom;
 }
 
 /// @dev Settlement bookkeeping.
@@ -111,6 +137,7 @@ struct Ledger {
 struct Layout {
     IRewardVault vault;
     Parameters params;
+    Control control;
     Totals totals;
     Ledger ledger;
     EnumerableSet.AddressSet scored;
@@ -118,6 +145,16 @@ struct Layout {
     mapping(address provider => mapping(address delegator => Delegation)) delegations;
     mapping(address account => Queue) queues;
     mapping(address account => Allotment) allotments;
+    /// @dev Governance snapshots (see {VotesLib}): the times of the 8 newest (32 bits each, snapshot
+    ///      `i` at bits `32 * (i % 8)`), and per snapshot time its record: its index (low 32 bits)
+    ///      and, once written, the pool-wide total at it (above).
+    uint256 recentSnapshots;
+    mapping(uint256 time => uint256 record) snapshots;
+    /// @dev Voting histories, one entry per snapshot a record changed across, keyed by the count of
+    ///      snapshots past at that change: the old value (96 bits) and the previous key (above).
+    mapping(address provider => mapping(uint256 key => uint256 entry)) poolVotes;
+    mapping(address provider => mapping(address delegator => mapping(uint256 key => uint256 entry)))
+        delegationVotes;
 }
 
 /// @title StakingStorage

@@ -27,7 +27,7 @@ library ConfigLogic {
         }
         // Delegators must be able to leave before an increase applies, and the settlement that
         // first applies it must not cover time from before it was announced.
-        if (p.commissionNoticePeriod <= p.unbondingPeriod || p.commissionNoticePeriod < $.totals.epochLength)
+        if (p.commissionNoticePeriod <= p.unbondingPeriod || p.commissionNoticePeriod < $.control.epochLength)
         {
             revert IStakingErrors.StakingInvalidParameter("commissionNoticePeriod", p.commissionNoticePeriod);
         }
@@ -41,7 +41,7 @@ library ConfigLogic {
     }
 
     function setGlobalCap(Layout storage $, uint256 globalCap) external {
-        $.totals.globalCap = StakeLib.toAmount(globalCap);
+        $.control.globalCap = StakeLib.toAmount(globalCap);
         emit IStakingEvents.GlobalCapSet(globalCap);
     }
 

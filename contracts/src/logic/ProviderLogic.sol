@@ -15,14 +15,17 @@ import {RewardMath} from "../libraries/RewardMath.sol";
 import {StakeLib} from "../libraries/StakeLib.sol";
 import {
     Bond,
+    Control,
     Delegation,
     Layout,
     Pool,
     PoolFlags,
     Provider,
     Stake,
+    Stream,
     Terms
 } from "../libraries/StakingStorage.sol";
+import {VotesLib} from "../libraries/VotesLib.sol";
 
 /// @title ProviderLogic
 /// @notice A provider's life cycle: register, admit, describe, commission, jail, slash, exit.
@@ -51,7 +54,10 @@ library ProviderLogic {
             revert IStakingErrors.StakingCommissionTooHigh(commissionBps, params.maxCommissionBps);
         }
         uint96 amount = StakeLib.toAmount(selfStake);
-        StakeLib.takeGlobalRoom($, msg.sender, amount);
+        Control memory c = $.control;
+        // A new record held nothing at any past snapshot: it starts having seen them all.
+        uint256 p = VotesLib.past($, c);
+        StakeLib.takeGlobalRoom($, c, msg.sender, amount, p);
 
         prov.pool = Pool({
             selfStake: amount,
@@ -62,11 +68,14 @@ library ProviderLogic {
             lastScoreBps: 0,
             flags: 0
         });
-        prov.stake = Stake({total: amount, stakeSeconds: 0, updatedAt: uint32(block.timestamp)});
-        // Non-zero from the start, so no settlement or delegator pays for creating the slot.
-        prov.stream.updatedAt = uint32(block.timestamp);
+        PoolLib.writeStake(prov, Stake({total: amount, stakeSeconds: 0, updatedAt: uint32(block.timestamp)}));
+        // Non-zero from the start (an ended stream), so no settlement or delegator pays for creating
+        // the slot.
+        PoolLib.writeStream(
+            prov, Stream({rewardPerToken: 0, rate: 0, finish: uint32(block.timestamp), votesSeen: uint32(p)})
+        );
         prov.metadataURI = metadataURI;
-        $.delegations[msg.sender][msg.sender].stake = amount;
+        PoolLib.store($.delegations[msg.sender][msg.sender], amount, p, 0, 0);
 
         token.safeTransferFrom(msg.sender, address(this), amount);
         emit IStakingEvents.ProviderRegistered(msg.sender, amount, commissionBps, metadataURI);
@@ -84,7 +93,7 @@ library ProviderLogic {
         }
         pool.status = ProviderStatus.Active;
         PoolLib.write(prov, pool);
-        _startWindow(prov);
+        _startWindow($, prov);
         $.scored.add(provider);
         emit IStakingEvents.ProviderAdmitted(provider);
     }
@@ -129,16 +138,13 @@ library ProviderLogic {
             $.scored.remove(provider);
         }
 
-        Stake memory stake = PoolLib.stakeNow(prov);
-        uint256 rpt = PoolLib.accrue($, prov, stake.total);
+        Control memory c = $.control;
+        uint256 p = VotesLib.past($, c);
         uint96 selfStake = pool.selfStake;
-        Delegation storage own = $.delegations[provider][provider];
-        PoolLib.store(own, 0, PoolLib.owed(own, rpt), rpt);
+        _takeOwnStake($, prov, provider, selfStake, false, p);
         pool.selfStake = 0;
         pool.status = ProviderStatus.Exited;
-        stake.total -= selfStake;
-        PoolLib.writeStake(prov, stake);
-        StakeLib.releaseGlobalRoom($, provider, selfStake);
+        StakeLib.releaseGlobalRoom($, c, provider, selfStake, p);
 
         (uint256 unbonding, uint256 releaseAt) =
             StakeLib.unbondSelfStake(prov.bond, selfStake, $.params.providerUnbondingPeriod);
@@ -151,7 +157,7 @@ library ProviderLogic {
         Pool memory pool = prov.pool;
         StakeLib.requireStatus(provider, pool.status, ProviderStatus.Active);
         StakeLib.jail($, prov, pool);
-        emit IStakingEvents.ProviderJailed(provider, StakeLib.currentEpoch($.totals), true);
+        emit IStakingEvents.ProviderJailed(provider, StakeLib.currentEpoch($.control), true);
     }
 
     function unjail(Layout storage $, address provider, bool byGovernance) external {
@@ -172,7 +178,7 @@ library ProviderLogic {
         pool.status = ProviderStatus.Active;
         pool.lowScoreStreak = 0;
         PoolLib.write(prov, pool);
-        _startWindow(prov);
+        _startWindow($, prov);
         emit IStakingEvents.ProviderUnjailed(provider, byGovernance);
     }
 
@@ -189,21 +195,19 @@ library ProviderLogic {
         uint96 fromStake = uint96(CapacityLib.min(amount, pool.selfStake));
         uint96 fromUnbonding = uint96(amount - fromStake);
         if (fromStake != 0) {
-            Stake memory stake = PoolLib.stakeNow(prov);
-            uint256 rpt = PoolLib.accrue($, prov, stake.total);
-            Delegation storage own = $.delegations[provider][provider];
-            Delegation memory current = own;
-            PoolLib.store(own, current.stake - fromStake, PoolLib.owed(current, rpt), rpt);
+            Control memory c = $.control;
+            uint256 p = VotesLib.past($, c);
+            // The provider's unclaimed pool rewards move to its commission (both paid by
+            // claim(self)), so however small the slashed bond, no carry is needed.
+            pool.commissionAccrued += _takeOwnStake($, prov, provider, fromStake, true, p);
             pool.selfStake -= fromStake;
-            stake.total -= fromStake;
-            PoolLib.writeStake(prov, stake);
-            StakeLib.releaseGlobalRoom($, provider, fromStake);
+            StakeLib.releaseGlobalRoom($, c, provider, fromStake, p);
         }
         if (fromUnbonding != 0) prov.bond.unbonding = bond.unbonding - fromUnbonding;
 
         if (pool.status == ProviderStatus.Active && pool.selfStake < $.params.minSelfStake) {
             StakeLib.jail($, prov, pool);
-            emit IStakingEvents.ProviderJailed(provider, StakeLib.currentEpoch($.totals), true);
+            emit IStakingEvents.ProviderJailed(provider, StakeLib.currentEpoch($.control), true);
         } else {
             PoolLib.write(prov, pool);
         }
@@ -244,17 +248,41 @@ library ProviderLogic {
         if (PoolFlags.has(pool.flags, PoolFlags.REWARDS_QUEUED)) {
             uint256 queued = prov.queuedRewards;
             prov.queuedRewards = 0;
-            PoolLib.restartStream($, prov, queued, $.totals.epochLength);
+            PoolLib.restartStream($, prov, queued, $.control.epochLength);
         }
         pool.flags = PoolFlags.set(pool.flags, PoolFlags.COMMISSION_PENDING | PoolFlags.REWARDS_QUEUED, false);
         PoolLib.write(prov, pool);
     }
 
+    /// @dev Takes `amount` out of the provider's own delegation and its pool (exit, slash). With
+    ///      `payOut`, returns the delegation's unclaimed rewards instead of carrying them.
+    function _takeOwnStake(
+        Layout storage $,
+        Provider storage prov,
+        address provider,
+        uint96 amount,
+        bool payOut,
+        uint256 p
+    ) private returns (uint96 rewards) {
+        (Stake memory stake, Stream memory stream,) = PoolLib.sync($, prov);
+        uint256 rpt = stream.rewardPerToken;
+        Delegation storage own = $.delegations[provider][provider];
+        Delegation memory current = own;
+        uint256 owedAmount = PoolLib.owed(current, rpt);
+        if (payOut) rewards = uint96(owedAmount);
+        VotesLib.beforeDelegationChange($, provider, provider, current, p);
+        PoolLib.store(own, current.stake - amount, current.votesSeen, payOut ? 0 : owedAmount, rpt);
+        VotesLib.beforePoolChange($, provider, stream, stake.total, p);
+        PoolLib.writeStream(prov, stream);
+        stake.total -= amount;
+        PoolLib.writeStake(prov, stake);
+    }
+
     /// @dev Stake-time before this point (Pending, Jailed) earns nothing at the next settlement.
-    function _startWindow(Provider storage prov) private {
-        Stake memory stake = prov.stake;
+    function _startWindow(Layout storage $, Provider storage prov) private {
+        (Stake memory stake, Stream memory stream,) = PoolLib.sync($, prov);
         stake.stakeSeconds = 0;
-        stake.updatedAt = uint32(block.timestamp);
+        PoolLib.writeStream(prov, stream);
         PoolLib.writeStake(prov, stake);
     }
 

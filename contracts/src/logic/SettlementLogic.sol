@@ -14,6 +14,7 @@ import {PoolLib} from "../libraries/PoolLib.sol";
 import {RewardMath} from "../libraries/RewardMath.sol";
 import {StakeLib} from "../libraries/StakeLib.sol";
 import {
+    Control,
     Layout,
     Ledger,
     Pool,
@@ -21,8 +22,7 @@ import {
     Provider,
     Stake,
     Stream,
-    Terms,
-    Totals
+    Terms
 } from "../libraries/StakingStorage.sol";
 
 /// @title SettlementLogic
@@ -54,7 +54,7 @@ library SettlementLogic {
         address[] calldata providers,
         uint16[] calldata scoresBps
     ) external {
-        Totals memory t = $.totals;
+        Control memory t = $.control;
         Ledger memory ledger = $.ledger;
         uint256 next = ledger.nextEpoch;
         uint256 endsAt = EpochLib.endOf(epoch, t.genesis, t.epochLength);
@@ -100,7 +100,7 @@ library SettlementLogic {
                 PoolLib.write(prov, pool);
             }
         } else {
-            (rate, finish) = PoolLib.restartStream($, prov, value, $.totals.epochLength);
+            (rate, finish) = PoolLib.restartStream($, prov, value, $.control.epochLength);
         }
         token.safeTransferFrom(msg.sender, address(this), value);
         emit IStakingEvents.PoolRewardsAdded(provider, msg.sender, value, queued, rate, finish);
@@ -142,7 +142,7 @@ library SettlementLogic {
     function _openRound(
         Layout storage $,
         uint256 epoch,
-        Totals memory t,
+        Control memory t,
         Ledger memory ledger,
         uint256 totalWeight
     ) private returns (Round memory round) {
@@ -194,9 +194,9 @@ library SettlementLogic {
     {
         Provider storage prov = $.providers[settled.provider];
         Pool memory pool = prov.pool;
-        uint96 totalStake = prov.stake.total;
+        Stake memory stake = prov.stake;
         Stream memory stream = prov.stream;
-        round.toReserve += PoolLib.advance(stream, totalStake);
+        round.toReserve += PoolLib.advance(stream, stake.total, stake.updatedAt);
 
         if (PoolFlags.has(pool.flags, PoolFlags.COMMISSION_PENDING)) {
             _applyCommissionChange(prov, pool, settled.provider);
@@ -226,7 +226,7 @@ library SettlementLogic {
         PoolLib.writeStream(prov, stream);
         // The next window starts now.
         PoolLib.writeStake(
-            prov, Stake({total: totalStake, stakeSeconds: 0, updatedAt: uint32(block.timestamp)})
+            prov, Stake({total: stake.total, stakeSeconds: 0, updatedAt: uint32(block.timestamp)})
         );
         pool.lastScoreBps = settled.scoreBps;
         if (settled.scoreBps < round.jailThresholdBps) {

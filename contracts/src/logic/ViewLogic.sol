@@ -3,14 +3,24 @@ pragma solidity ^0.8.28;
 
 import {ProviderView, UnbondingEntry} from "../interfaces/IStakingTypes.sol";
 import {CapacityLib} from "../libraries/CapacityLib.sol";
+import {PoolLib} from "../libraries/PoolLib.sol";
 import {StakeLib} from "../libraries/StakeLib.sol";
-import {Allotment, Layout, Pool, Provider, Terms} from "../libraries/StakingStorage.sol";
+import {Allotment, Delegation, Layout, Pool, Provider, Terms} from "../libraries/StakingStorage.sol";
 import {UnbondingLib} from "../libraries/UnbondingLib.sol";
 
 /// @title ViewLogic
 /// @notice The staking contract's larger read-only views, kept out of its bytecode.
 /// @dev An external library, delegatecalled (read-only) by the staking contract.
 library ViewLogic {
+    function getDelegation(Layout storage $, address provider, address delegator)
+        external
+        view
+        returns (uint256, uint256)
+    {
+        Delegation memory d = $.delegations[provider][delegator];
+        return (d.stake, PoolLib.pendingRewards($.providers[provider], d, provider == delegator));
+    }
+
     function getProvider(Layout storage $, address provider) external view returns (ProviderView memory v) {
         Provider storage prov = $.providers[provider];
         Pool memory pool = prov.pool;
@@ -58,7 +68,7 @@ library ViewLogic {
         room = StakeLib.providerRoom($, prov, pool, totalStake, isSelf);
         Allotment memory allotment = $.allotments[account];
         uint256 globalRoom = CapacityLib.add(
-            CapacityLib.openRoom($.totals.globalCap, $.totals.totalStaked, $.ledger.unusedAllotments),
+            CapacityLib.openRoom($.control.globalCap, $.totals.totalStaked, $.ledger.unusedAllotments),
             allotment.amount - allotment.used
         );
         room = CapacityLib.min(CapacityLib.min(room, globalRoom), type(uint96).max - totalStake);

@@ -75,7 +75,7 @@ contract PoolPackingTest is Test {
         assertEq(r.rewardPerToken, stream.rewardPerToken, "rewardPerToken");
         assertEq(r.rate, stream.rate, "rate");
         assertEq(r.finish, stream.finish, "finish");
-        assertEq(r.updatedAt, stream.updatedAt, "stream updatedAt");
+        assertEq(r.votesSeen, stream.votesSeen, "votesSeen");
         assertEq(pool.selfStake, 0, "pool slot touched");
         assertEq(pool.flags, 0, "pool slot touched");
     }

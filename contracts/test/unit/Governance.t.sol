@@ -39,6 +39,10 @@ contract GovernanceTest is UnitBase {
         assertEq(staking.GOVERNANCE_ROLE(), GOVERNANCE_ROLE);
         assertEq(staking.SETTLER_ROLE(), SETTLER_ROLE);
         assertEq(staking.PAUSER_ROLE(), PAUSER_ROLE);
+        assertTrue(staking.hasRole(UPGRADER_ROLE, governance));
+        assertTrue(staking.hasRole(SNAPSHOT_ROLE, governance));
+        assertEq(staking.UPGRADER_ROLE(), UPGRADER_ROLE);
+        assertEq(staking.SNAPSHOT_ROLE(), SNAPSHOT_ROLE);
     }
 
     /// @dev Every role-gated function rejects an account without the role, including holders of
@@ -64,7 +68,8 @@ contract GovernanceTest is UnitBase {
             _expectGov(c, abi.encodeCall(AnkrStaking.setGlobalCap, (1)));
             _expectGov(c, abi.encodeCall(AnkrStaking.setAllotment, (alice, 1)));
             _expectGov(c, abi.encodeCall(AnkrStaking.unpause, ()));
-            _expectGov(c, abi.encodeCall(staking.upgradeToAndCall, (address(0), "")));
+            _expectRole(c, UPGRADER_ROLE, abi.encodeCall(staking.upgradeToAndCall, (address(0), "")));
+            _expectRole(c, SNAPSHOT_ROLE, abi.encodeCall(AnkrStaking.registerSnapshot, (block.timestamp)));
         }
         _expectRole(stranger, PAUSER_ROLE, abi.encodeCall(AnkrStaking.pause, ()));
         _expectRole(settler, PAUSER_ROLE, abi.encodeCall(AnkrStaking.pause, ()));
@@ -265,7 +270,7 @@ contract GovernanceTest is UnitBase {
     }
 
     function test_initialize_revertsOnOversizedEpochLength() public {
-        uint256 length = uint256(type(uint32).max) + 1;
+        uint256 length = uint256(type(uint24).max) + 1;
         (bool ok, bytes memory ret) = _init(token, vault, governance, genesis, length, params);
         assertFalse(ok);
         assertEq(ret, _invalid("epochLength", length));

@@ -24,6 +24,8 @@ abstract contract UnitBase is StakingFixture {
     bytes32 internal constant GOVERNANCE_ROLE = keccak256("GOVERNANCE_ROLE");
     bytes32 internal constant SETTLER_ROLE = keccak256("SETTLER_ROLE");
     bytes32 internal constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
+    bytes32 internal constant UPGRADER_ROLE = keccak256("UPGRADER_ROLE");
+    bytes32 internal constant SNAPSHOT_ROLE = keccak256("SNAPSHOT_ROLE");
 
     uint256 internal constant BPS = 10_000;
     uint256 internal constant WAD = 1e18;

@@ -77,12 +77,12 @@ contract UpgradeTest is UnitBase {
         assertEq(nextEpochToSettle(), 2);
     }
 
-    function test_upgrade_revertsForNonGovernance() public {
+    function test_upgrade_revertsForNonUpgrader() public {
         AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
         vm.prank(stranger);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, GOVERNANCE_ROLE
+                IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, UPGRADER_ROLE
             )
         );
         staking.upgradeToAndCall(address(v2), "");

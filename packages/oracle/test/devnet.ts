@@ -1,7 +1,7 @@
 // A real anvil with the staking protocol and the oracle committee deployed by the project's own
 // forge scripts, for the end-to-end suite. Every process is started here and stopped by its pid.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,12 +51,24 @@ export interface Devnet {
   token: Address;
   vault: Address;
   committee: Address;
+  /** The main timelock (GOVERNANCE_ROLE): the deploy script leaves the deployer no role. */
+  timelock: Address;
   epochLength: number;
   stop(): Promise<void>;
 }
 
-async function forgeScript(script: string, url: string, env: Record<string, string>, file: string) {
+async function forgeScript(
+  script: string,
+  url: string,
+  env: Record<string, string>,
+  file: string,
+  config?: unknown,
+) {
   const dir = mkdtempSync(join(contractsDir, "cache", "oracle-e2e-"));
+  if (config !== undefined) {
+    writeFileSync(join(dir, "config.json"), JSON.stringify(config));
+    env = { ...env, DEPLOY_CONFIG: join(dir, "config.json") };
+  }
   try {
     await run(
       bin("forge"),
@@ -107,19 +119,23 @@ export async function startDevnet(
         await new Promise((r) => setTimeout(r, 100));
       }
     }
+    // No genesis providers (the test registers its own); the committee is deployed by the same
+    // script, owned by the timelock and holding SETTLER_ROLE.
     const deployed = await forgeScript(
       "Deploy.s.sol",
       url,
       { EPOCH_LENGTH: String(epochLength) },
       "31337.json",
+      {
+        token: "0x0000000000000000000000000000000000000000",
+        settler: "0x0000000000000000000000000000000000000000",
+        guardian: "0xa0Ee7A142d267C1f36714E4a8F75612F20a79720",
+        oracleMembers: members,
+        oracleQuorum: quorum,
+        genesisProviders: [],
+      },
     );
     const staking = getAddress(deployed.staking as string);
-    const oracle = await forgeScript(
-      "DeployOracle.s.sol",
-      url,
-      { STAKING: staking, MEMBERS: members.join(","), QUORUM: String(quorum) },
-      "31337.oracle.json",
-    );
     return {
       url,
       client,
@@ -127,7 +143,8 @@ export async function startDevnet(
       staking,
       token: getAddress(deployed.token as string),
       vault: getAddress(deployed.rewardVault as string),
-      committee: getAddress(oracle.oracleCommittee as string),
+      committee: getAddress(deployed.oracleCommittee as string),
+      timelock: getAddress(deployed.timelock as string),
       epochLength,
       stop,
     };

@@ -91,6 +91,17 @@ async function send(key: `0x${string}`, address: Address, abi: Abi, fn: string, 
   if (receipt.status !== "success") throw new Error(`${fn} reverted`);
 }
 
+/** Sends as `from` without its key (anvil impersonation): governance steps in the setup. */
+async function sendAs(from: Address, address: Address, abi: Abi, fn: string, args: unknown[]) {
+  await devnet.test.impersonateAccount({ address: from });
+  await devnet.test.setBalance({ address: from, value: parseEther("10") });
+  const wallet = createWalletClient({ chain: foundry, transport: http(devnet.url), account: from });
+  const hash = await wallet.writeContract({ address, abi, functionName: fn, args });
+  const receipt = await devnet.client.waitForTransactionReceipt({ hash });
+  await devnet.test.stopImpersonatingAccount({ address: from });
+  if (receipt.status !== "success") throw new Error(`${fn} reverted`);
+}
+
 const readProvider = (p: Address) =>
   devnet.client.readContract({
     address: devnet.staking,
@@ -149,7 +160,7 @@ beforeAll(async () => {
     await send(admin, devnet.token, erc20, "transfer", [address, parseEther("100000")]);
     await send(key, devnet.token, erc20, "approve", [devnet.staking, parseEther("100000")]);
     await send(key, devnet.staking, stakingAbi, "registerProvider", [parseEther("100000"), 1000, uris[i]]);
-    await send(admin, devnet.staking, stakingAbi, "admitProvider", [address]);
+    await sendAs(devnet.timelock, devnet.staking, stakingAbi, "admitProvider", [address]);
   }
   for (let i = 0; i < 3; i++) members[i] = await startMember(config(i), { loop: false });
 });

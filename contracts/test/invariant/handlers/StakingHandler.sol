@@ -26,10 +26,9 @@ contract StakingHandler is Test {
     bytes32 internal constant STORAGE_SLOT =
         0x167f1370ddc3008f4c61b85ed9ba614cadb0cba2d573945d59c228406ae13100;
     /// @dev Slot offset of `providers` in the ERC-7201 `Layout` (see StakingStorage).
-    uint256 internal constant PROVIDERS_SLOT_OFFSET = 7;
-    /// @dev Slot of `queuedRewards` inside `Provider` (pool, stream, rewardPerToken, settlement,
-    ///      bond, metadataURI, queuedRewards).
-    uint256 internal constant STREAM_SLOT = 2;
+    uint256 internal constant PROVIDERS_SLOT_OFFSET = 8;
+    /// @dev Slots inside `Provider` (pool, stake, stream, terms, bond, metadataURI, queuedRewards).
+    uint256 internal constant STAKE_SLOT = 1;
     uint256 internal constant QUEUED_REWARDS_SLOT = 6;
     bytes32 internal constant PERMIT_TYPEHASH =
         keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
@@ -163,21 +162,19 @@ contract StakingHandler is Test {
         return _callNames;
     }
 
-    /// @notice When the pool's rewards were last brought up to date (`Stream.updatedAt`), which no
-    ///         view exposes, read from storage. Checks the slot arithmetic against the stream's end
-    ///         so a layout change fails loudly instead of silently.
+    /// @notice When the pool's stake and rewards were last brought up to date (`Stake.updatedAt`,
+    ///         the pool's clock), which no view exposes, read from storage. Checks the slot
+    ///         arithmetic against the pool's stake so a layout change fails loudly instead of silently.
     function streamUpdatedAt(address provider) public view returns (uint256) {
-        uint256 word = _streamWord(provider);
-        require(
-            uint32(word >> 192) == staking.getProvider(provider).rewardFinish, "stream slot layout changed"
-        );
+        uint256 word = _stakeWord(provider);
+        require(uint96(word) == staking.getProvider(provider).totalStake, "stake slot layout changed");
         return uint32(word >> 224);
     }
 
-    /// @dev Slot 2 of a provider: rewardPerToken (112) | rate (80) | finish (32) | updatedAt (32).
-    function _streamWord(address provider) internal view returns (uint256) {
+    /// @dev Slot 1 of a provider: total (96) | stakeSeconds (128) | updatedAt (32).
+    function _stakeWord(address provider) internal view returns (uint256) {
         bytes32 base = bytes32(uint256(STORAGE_SLOT) + PROVIDERS_SLOT_OFFSET);
-        uint256 slot = uint256(keccak256(abi.encode(provider, base))) + STREAM_SLOT;
+        uint256 slot = uint256(keccak256(abi.encode(provider, base))) + STAKE_SLOT;
         return uint256(vm.load(address(staking), bytes32(slot)));
     }
 

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IStakingErrors} from "../interfaces/IStakingErrors.sol";
+import {IStakingEvents} from "../interfaces/IStakingEvents.sol";
+import {Control, Delegation, Layout, Provider, Totals} from "../libraries/StakingStorage.sol";
+import {VotesLib} from "../libraries/VotesLib.sol";
+
+/// @title VotesLogic
+/// @notice Governance snapshots and the IERC5805 reads over the voting histories (see VotesLib).
+/// @dev An external library, delegatecalled by the staking contract.
+library VotesLogic {
+    /// @notice Registers a snapshot at `timepoint` (now or later); returns its index. Idempotent per
+    ///         time. Writes the pool-wide total into the record of every snapshot already past, so
+    ///         the ones whose total is not written yet stay among the ring's newest.
+    function registerSnapshot(Layout storage $, uint256 timepoint) external returns (uint256 index) {
+        index = uint32($.snapshots[timepoint]);
+        if (index != 0) return index;
+        if (timepoint < block.timestamp || timepoint > type(uint32).max) {
+            revert IStakingErrors.StakingSnapshotInPast(timepoint);
+        }
+        Control memory c = $.control;
+        uint256 count = c.snapshotCount;
+        if (count != 0 && timepoint < c.newestSnapshot) {
+            revert IStakingErrors.StakingSnapshotOutOfOrder(timepoint, c.newestSnapshot);
+        }
+        uint256 p = VotesLib.past($, c);
+        if (count - p >= VotesLib.MAX_PENDING) revert IStakingErrors.StakingTooManyPendingSnapshots();
+        if (count == type(uint24).max) revert IStakingErrors.StakingTooManySnapshots();
+
+        Totals storage totals = $.totals;
+        Totals memory t = totals;
+        if (t.totalFrom < t.totalSeen) writeTotals($, t.totalFrom, t.totalSeen, t.snapshotTotal);
+        if (t.totalSeen < p) writeTotals($, t.totalSeen, p, t.totalStaked);
+        totals.totalSeen = uint32(p);
+        totals.totalFrom = uint32(p);
+
+        index = count + 1;
+        uint256 shift = 32 * (index % VotesLib.RING);
+        $.recentSnapshots = ($.recentSnapshots & ~(uint256(type(uint32).max) << shift)) | (timepoint << shift);
+        $.snapshots[timepoint] = index;
+        uint256 gap = c.previousGap;
+        c.secondGap = uint16(gap < VotesLib.NO_SECOND_GAP ? gap : VotesLib.NO_SECOND_GAP);
+        gap = count == 0 ? VotesLib.NO_PREVIOUS_GAP : timepoint - c.newestSnapshot;
+        c.previousGap = uint24(gap < VotesLib.NO_PREVIOUS_GAP ? gap : VotesLib.NO_PREVIOUS_GAP);
+        c.snapshotCount = uint24(index);
+        c.newestSnapshot = uint32(timepoint);
+        $.control = c;
+        emit IStakingEvents.SnapshotRegistered(index, timepoint);
+    }
+
+    /// @notice Writes `total` into the records of snapshots `(from, to]`, all among the ring's newest.
+    /// @dev External (rarely run): a stake change calls it only when two snapshots passed without a
+    ///      registration in between and the total changed after each.
+    function writeTotals(Layout storage $, uint256 from, uint256 to, uint256 total) public {
+        uint256 ring = $.recentSnapshots;
+        for (uint256 i = from + 1; i <= to; ++i) {
+            $.snapshots[VotesLib.recentTime(ring, i)] = i | total << 32;
+        }
+    }
+
+    /// @notice Snapshots past, counted back from `p` (every snapshot above it is pending) over the
+    ///      ring of the newest times; at most MAX_PENDING rounds, since older snapshots are past.
+    function pastFromRing(Layout storage $, uint256 p) external view returns (uint256) {
+        uint256 ring = $.recentSnapshots;
+        while (p != 0 && VotesLib.recentTime(ring, p) >= block.timestamp) --p;
+        return p;
+    }
+
+    /// @notice A provider's votes (its pool's stake) at a past snapshot.
+    function getPastVotes(Layout storage $, address account, uint256 timepoint)
+        external
+        view
+        returns (uint256)
+    {
+        uint256 index = _pastIndex($, timepoint);
+        Provider storage prov = $.providers[account];
+        return VotesLib.valueAt($.poolVotes[account], prov.stream.votesSeen, prov.stake.total, index);
+    }
+
+    /// @notice The pool-wide total stake at a past snapshot.
+    function getPastTotalSupply(Layout storage $, uint256 timepoint) external view returns (uint256) {
+        uint256 index = _pastIndex($, timepoint);
+        Totals memory t = $.totals;
+        if (index > t.totalSeen) return t.totalStaked;
+        if (index > t.totalFrom) return t.snapshotTotal;
+        return $.snapshots[timepoint] >> 32;
+    }
+
+    /// @notice A delegation's stake at a past snapshot.
+    function getPastStake(Layout storage $, address provider, address delegator, uint256 timepoint)
+        external
+        view
+        returns (uint256)
+    {
+        uint256 index = _pastIndex($, timepoint);
+        Delegation memory d = $.delegations[provider][delegator];
+        return VotesLib.valueAt($.delegationVotes[provider][delegator], d.votesSeen, d.stake, index);
+    }
+
+    function _pastIndex(Layout storage $, uint256 timepoint) private view returns (uint256 index) {
+        if (timepoint >= block.timestamp) {
+            revert IStakingErrors.StakingFutureLookup(timepoint, block.timestamp);
+        }
+        index = uint32($.snapshots[timepoint]);
+        if (index == 0) revert IStakingErrors.StakingNotASnapshot(timepoint);
+    }
+}

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {Deploy} from "../../script/Deploy.s.sol";
+import {ProposalBuilder} from "../../src/governance/ProposalBuilder.sol";
+import {OracleCommittee} from "../../src/oracle/OracleCommittee.sol";
+import {GovernanceFixture} from "./GovernanceFixture.sol";
+
+/// @notice The deploy script's oracle committee (config `oracleMembers`): owned by the main
+///         timelock, the only settler, and its membership changed by a proposal.
+contract GovernedOracleCommitteeTest is GovernanceFixture {
+    address internal m4 = makeAddr("m4");
+
+    function configure(Deploy.Config memory c) internal pure override {
+        c.oracleMembers = new address[](3);
+        c.oracleMembers[0] = address(0x1001);
+        c.oracleMembers[1] = address(0x1002);
+        c.oracleMembers[2] = address(0x1003);
+        c.oracleQuorum = 2;
+    }
+
+    function test_deploy_committeeIsTheSettlerOwnedByTheTimelock() public view {
+        OracleCommittee committee = OracleCommittee(d.oracleCommittee);
+        assertTrue(address(committee) != address(0));
+        assertEq(committee.owner(), address(timelock));
+        assertTrue(staking.hasRole(staking.SETTLER_ROLE(), address(committee)));
+        assertFalse(staking.hasRole(staking.SETTLER_ROLE(), settler), "the configured settler is replaced");
+        assertEq(committee.quorum(), 2);
+        assertEq(committee.members().length, 3);
+    }
+
+    function test_proposal_changesCommitteeMembership() public {
+        OracleCommittee committee = OracleCommittee(d.oracleCommittee);
+        address[] memory add = new address[](1);
+        add[0] = m4;
+        address[] memory remove = new address[](1);
+        remove[0] = address(0x1003);
+        pass(ProposalBuilder.setOracleCommittee(committee, add, remove, 3), "Rotate an oracle member");
+        assertTrue(committee.isMember(m4));
+        assertFalse(committee.isMember(address(0x1003)));
+        assertEq(committee.quorum(), 3);
+    }
+}

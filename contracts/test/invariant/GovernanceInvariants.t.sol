@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {GovernanceFixture} from "../governance/GovernanceFixture.sol";
+import {GovernanceHandler} from "./handlers/GovernanceHandler.sol";
+
+/// @notice Checkpoints and vote counting under random stake changes, proposals, votes, overrides.
+contract GovernanceInvariantsTest is GovernanceFixture {
+    GovernanceHandler internal handler;
+
+    function setUp() public override {
+        super.setUp();
+        handler = new GovernanceHandler(staking, governor, token, d.deployer, genesis);
+        // The handler spends the deployer's TestANKR to fund its actors.
+        vm.prank(d.deployer);
+        token.approve(address(handler), type(uint256).max);
+        targetContract(address(handler));
+    }
+
+    /// @notice The sum of counted votes on a proposal never exceeds total stake at its snapshot.
+    function invariant_votesNeverExceedTotalAtSnapshot() public view {
+        for (uint256 i; i < handler.proposalCount(); ++i) {
+            uint256 id = handler.proposals(i);
+            uint256 s = governor.proposalSnapshot(id);
+            if (s >= block.timestamp) continue;
+            (uint256 against, uint256 forVotes, uint256 abstain) = governor.proposalVotes(id);
+            assertLe(against + forVotes + abstain, staking.getPastTotalSupply(s), "votes > total at snapshot");
+        }
+    }
+
+    /// @notice Checkpointed figures equal the live figures at the moment each snapshot passed.
+    function invariant_checkpointsEqualLiveFiguresAtTheSnapshot() public view {
+        for (uint256 i; i < handler.snapshotCount(); ++i) {
+            uint256 s = handler.snapshots(i);
+            if (!handler.recorded(s)) continue;
+            assertEq(staking.getPastTotalSupply(s), handler.ghostTotal(s), "total");
+            uint256 pools;
+            for (uint256 j; j < 3; ++j) {
+                address p = handler.providerAt(j);
+                uint256 pool = staking.getPastVotes(p, s);
+                assertEq(pool, handler.ghostPool(s, p), "pool");
+                pools += pool;
+                for (uint256 k; k < 4; ++k) {
+                    address a = handler.actorAt(k);
+                    assertEq(staking.getPastStake(p, a, s), handler.ghostStake(s, p, a), "delegation");
+                }
+            }
+            assertEq(pools, handler.ghostTotal(s), "pools sum to the total");
+        }
+    }
+
+    /// @notice Live: the pools sum to the pool-wide total, which is what getVotes reports.
+    function invariant_liveTotalsMatch() public view {
+        (uint256 total,,,) = staking.totals();
+        uint256 pools;
+        for (uint256 j; j < 3; ++j) {
+            pools += staking.getVotes(handler.providerAt(j));
+        }
+        assertEq(pools, total);
+    }
+}

@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IStakingErrors} from "../../src/interfaces/IStakingErrors.sol";
+import {IStakingEvents} from "../../src/interfaces/IStakingEvents.sol";
+import {Parameters} from "../../src/interfaces/IStakingTypes.sol";
+import {UnitBase} from "./UnitBase.sol";
+
+/// @notice Voting power at governance snapshots (VotesLib): registration rules, the IERC5805 reads,
+///         and the history each kind of record keeps across stake changes, including several
+///         snapshots pending at once and changes in the same block as a snapshot.
+contract VotesTest is UnitBase {
+    function setUp() public override {
+        super.setUp();
+        addProvider(p1, SELF, 1000);
+        addProvider(p2, SELF, 1000);
+    }
+
+    function snap(uint256 at) internal returns (uint256) {
+        vm.prank(governance);
+        return staking.registerSnapshot(at);
+    }
+
+    function redelegateAs(address who, address from, address to, uint256 amount) internal {
+        vm.prank(who);
+        staking.redelegate(from, to, amount);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                              REGISTRATION
+    //////////////////////////////////////////////////////////////*/
+
+    function test_registerSnapshot_indexesAndIsIdempotent() public {
+        uint256 t = block.timestamp + 1 days;
+        vm.expectEmit(address(staking));
+        emit IStakingEvents.SnapshotRegistered(1, t);
+        assertEq(snap(t), 1);
+        assertEq(snap(t), 1);
+        assertEq(snap(t + 1), 2);
+        assertEq(staking.snapshotIndex(t), 1);
+        assertEq(staking.snapshotIndex(t + 1), 2);
+        assertEq(staking.snapshotIndex(t + 2), 0);
+    }
+
+    function test_registerSnapshot_revertsInThePastOrOutOfOrderOrBeyondTheClock() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingErrors.StakingSnapshotInPast.selector, block.timestamp - 1)
+        );
+        snap(block.timestamp - 1);
+        vm.expectRevert(abi.encodeWithSelector(IStakingErrors.StakingSnapshotInPast.selector, 2 ** 32));
+        snap(2 ** 32);
+        snap(block.timestamp + 100);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStakingErrors.StakingSnapshotOutOfOrder.selector, block.timestamp + 99, block.timestamp + 100
+            )
+        );
+        snap(block.timestamp + 99);
+    }
+
+    function test_registerSnapshot_atMostSixPending() public {
+        for (uint256 i = 1; i <= 6; ++i) {
+            snap(block.timestamp + i);
+        }
+        vm.expectRevert(IStakingErrors.StakingTooManyPendingSnapshots.selector);
+        snap(block.timestamp + 7);
+        vm.warp(block.timestamp + 3); // two of them passed (the third is due now: still pending)
+        snap(block.timestamp + 7);
+        snap(block.timestamp + 8);
+    }
+
+    function test_reads_revertOffSnapshotsAndInTheFuture() public {
+        uint256 t = block.timestamp + 10;
+        snap(t);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingErrors.StakingFutureLookup.selector, t, block.timestamp)
+        );
+        staking.getPastVotes(p1, t);
+        vm.warp(t + 1);
+        vm.expectRevert(abi.encodeWithSelector(IStakingErrors.StakingNotASnapshot.selector, t - 1));
+        staking.getPastTotalSupply(t - 1);
+        vm.expectRevert(abi.encodeWithSelector(IStakingErrors.StakingNotASnapshot.selector, t - 1));
+        staking.getPastStake(p1, alice, t - 1);
+        assertEq(staking.getPastVotes(p1, t), SELF);
+    }
+
+    function test_clock_isTheTimestamp() public view {
+        assertEq(staking.clock(), block.timestamp);
+        assertEq(staking.CLOCK_MODE(), "mode=timestamp");
+        assertEq(staking.getVotes(p1), SELF);
+        assertEq(staking.getVotes(alice), 0);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                HISTORY
+    //////////////////////////////////////////////////////////////*/
+
+    function test_history_valuesAtEachSnapshot() public {
+        delegateAs(alice, p1, 10_000 ether);
+        uint256 s1 = block.timestamp + 100;
+        snap(s1);
+        // Before the snapshot passed (and at its very second) changes count into it.
+        vm.warp(s1);
+        delegateAs(alice, p1, 5000 ether);
+        vm.warp(s1 + 1);
+        delegateAs(alice, p1, 2000 ether);
+        delegateAs(bob, p1, 3000 ether);
+        uint256 s2 = block.timestamp + 50;
+        snap(s2);
+        vm.warp(s2 + 10);
+        undelegateAs(alice, p1, 4000 ether);
+        uint256 s3 = block.timestamp + 1;
+        snap(s3);
+        vm.warp(s3 + 1);
+
+        assertEq(staking.getPastStake(p1, alice, s1), 15_000 ether, "alice at s1");
+        assertEq(staking.getPastStake(p1, alice, s2), 17_000 ether, "alice at s2");
+        assertEq(staking.getPastStake(p1, alice, s3), 13_000 ether, "alice at s3");
+        assertEq(staking.getPastStake(p1, bob, s1), 0, "bob at s1");
+        assertEq(staking.getPastStake(p1, bob, s2), 3000 ether, "bob at s2");
+        assertEq(staking.getPastVotes(p1, s1), SELF + 15_000 ether, "p1 at s1");
+        assertEq(staking.getPastVotes(p1, s2), SELF + 20_000 ether, "p1 at s2");
+        assertEq(staking.getPastVotes(p1, s3), SELF + 16_000 ether, "p1 at s3");
+        assertEq(staking.getPastVotes(p2, s2), SELF, "p2 never changed");
+        assertEq(staking.getPastTotalSupply(s1), 2 * SELF + 15_000 ether, "total at s1");
+        assertEq(staking.getPastTotalSupply(s2), 2 * SELF + 20_000 ether, "total at s2");
+        assertEq(staking.getPastTotalSupply(s3), 2 * SELF + 16_000 ether, "total at s3");
+    }
+
+    /// @dev Several snapshots pending at once, each passing with changes in between, and no
+    ///      registration to write the totals: the inline total moves to the records.
+    function test_history_severalPendingSnapshotsPassOneByOne() public {
+        uint256 t = block.timestamp;
+        uint256[4] memory s = [t + 10, t + 20, t + 30, t + 40];
+        for (uint256 i; i < 4; ++i) {
+            snap(s[i]);
+        }
+        uint256[4] memory expectedTotal;
+        uint256[4] memory expectedPool;
+        for (uint256 i; i < 4; ++i) {
+            delegateAs(alice, p1, (i + 1) * 1000 ether);
+            expectedTotal[i] = staking.getVotes(p1) + SELF;
+            expectedPool[i] = staking.getVotes(p1);
+            vm.warp(s[i] + 1);
+        }
+        redelegateAs(alice, p1, p2, 1000 ether);
+        for (uint256 i; i < 4; ++i) {
+            assertEq(staking.getPastTotalSupply(s[i]), expectedTotal[i], "total");
+            assertEq(staking.getPastVotes(p1, s[i]), expectedPool[i], "pool");
+            assertEq(staking.getPastStake(p1, alice, s[i]), expectedPool[i] - SELF, "stake");
+            assertEq(staking.getPastVotes(p2, s[i]), SELF, "p2");
+        }
+        // A later registration keeps every earlier answer.
+        snap(block.timestamp + 5);
+        vm.warp(block.timestamp + 6);
+        for (uint256 i; i < 4; ++i) {
+            assertEq(staking.getPastTotalSupply(s[i]), expectedTotal[i], "total after registration");
+        }
+    }
+
+    /// @dev The newest snapshot pending and the one before it past (the count comes from the header
+    ///      alone), then both past with the gap to the previous one too long to record.
+    function test_history_newestPendingPreviousPast() public {
+        uint256 s1 = block.timestamp + 10;
+        uint256 s2 = block.timestamp + 1000;
+        snap(s1);
+        snap(s2);
+        vm.warp(s1 + 1);
+        delegateAs(alice, p1, 5000 ether); // first change after s1, s2 pending
+        vm.warp(s2 + 1);
+        delegateAs(alice, p1, 1000 ether);
+        uint256 s3 = block.timestamp + 200 days; // beyond the 24-bit gap: the ring tells
+        snap(s3);
+        vm.warp(s3 - 1 days);
+        undelegateAs(alice, p1, 2000 ether);
+        uint256 s4 = s3 + 1;
+        snap(s4);
+        vm.warp(s3 + 1); // s3 past, s4 pending
+        delegateAs(alice, p1, 500 ether);
+        vm.warp(s4 + 1);
+        assertEq(staking.getPastStake(p1, alice, s1), 0);
+        assertEq(staking.getPastStake(p1, alice, s2), 5000 ether);
+        assertEq(staking.getPastStake(p1, alice, s3), 4000 ether);
+        assertEq(staking.getPastStake(p1, alice, s4), 4500 ether);
+        assertEq(staking.getPastVotes(p1, s1), SELF);
+        assertEq(staking.getPastVotes(p1, s3), SELF + 4000 ether);
+        assertEq(staking.getPastTotalSupply(s2), 2 * SELF + 5000 ether);
+        assertEq(staking.getPastTotalSupply(s3), 2 * SELF + 4000 ether);
+        assertEq(staking.getPastTotalSupply(s4), 2 * SELF + 4500 ether);
+    }
+
+    /// @dev A record untouched across many snapshots answers its value for all of them, and a
+    ///      change after them keeps one entry covering them all.
+    function test_history_untouchedRecordAcrossManySnapshots() public {
+        delegateAs(alice, p1, 10_000 ether);
+        uint256 first = block.timestamp + 1;
+        for (uint256 i; i < 20; ++i) {
+            snap(block.timestamp + 1);
+            vm.warp(block.timestamp + 2);
+        }
+        undelegateAs(alice, p1, 10_000 ether);
+        assertEq(staking.getPastStake(p1, alice, first), 10_000 ether);
+        assertEq(staking.getPastVotes(p1, first), SELF + 10_000 ether);
+        assertEq(staking.getPastTotalSupply(first), 2 * SELF + 10_000 ether);
+        uint256 s = block.timestamp + 1;
+        snap(s);
+        vm.warp(s + 1);
+        assertEq(staking.getPastStake(p1, alice, s), 0);
+        assertEq(staking.getPastVotes(p1, s), SELF);
+    }
+
+    /// @dev Restake, exit and slash keep history too; claim and settlement touch none.
+    function test_history_restakeExitSlashKeepIt() public {
+        delegateAs(alice, p1, 10_000 ether);
+        settleNext(10_000);
+        vm.warp(block.timestamp + 1 days);
+        uint256 s1 = block.timestamp + 1;
+        snap(s1);
+        vm.warp(s1 + 1);
+        vm.prank(alice);
+        uint256 restaked = staking.restake(p1);
+        vm.prank(governance);
+        staking.slash(p1, 1000 ether);
+        vm.prank(p2);
+        staking.exitProvider();
+        uint256 s2 = block.timestamp + 1;
+        snap(s2);
+        vm.warp(s2 + 1);
+        assertEq(staking.getPastStake(p1, alice, s1), 10_000 ether);
+        assertEq(staking.getPastStake(p1, alice, s2), 10_000 ether + restaked);
+        assertEq(staking.getPastStake(p1, p1, s1), SELF);
+        assertEq(staking.getPastStake(p1, p1, s2), SELF - 1000 ether);
+        assertEq(staking.getPastVotes(p2, s1), SELF);
+        assertEq(staking.getPastVotes(p2, s2), 0);
+        assertEq(staking.getPastTotalSupply(s1), 2 * SELF + 10_000 ether);
+        assertEq(staking.getPastTotalSupply(s2), SELF + 9000 ether + restaked);
+    }
+
+    /// @dev A slash that leaves a dust bond moves the provider's unclaimed pool rewards to its
+    ///      commission: nothing is lost and nothing needs carrying.
+    function test_slash_movesOwnRewardsToCommission() public {
+        settleNext(10_000);
+        vm.warp(block.timestamp + 3 days);
+        uint256 before = staking.pendingRewards(p1, p1);
+        assertGt(before, 0);
+        Parameters memory p = params;
+        p.maxSlashBps = uint16(BPS);
+        setParams(p);
+        vm.prank(governance);
+        staking.slash(p1, SELF - 1);
+        assertEq(stakeOf(p1, p1), 1);
+        assertEq(staking.pendingRewards(p1, p1), before);
+        assertEq(staking.getProvider(p1).commissionAccrued, before);
+    }
+}
