@@ -10,7 +10,11 @@ export default defineConfig({
       project: "../../contracts",
       // The contracts a client talks to; the logic libraries' errors and events are declared on
       // IAnkrStaking, so they are part of AnkrStaking's ABI.
-      include: ["AnkrStaking.sol/**", "RewardVault.sol/**", "TestANKR.sol/**", "OracleCommittee.sol/**"],
+      include: [
+        "AnkrStaking.sol/**", "RewardVault.sol/**", "TestANKR.sol/**", "OracleCommittee.sol/**",
+        "AnkrGovernor.sol/**",
+        "TimelockController.sol/**",
+      ],
       forge: { build: process.env.ABIS_BUILD !== "false" },
     }),
   ],

@@ -12,11 +12,14 @@ export type Deployment = {
   stakingImplementation: Address;
   /** First block to read events from. */
   startBlock: bigint;
-  /** Governance contracts, once deployed (a later Deploy script writes them). */
+  /** The Governor; proposals execute through `timelock`. */
   governor?: Address | undefined;
+  /** The main timelock: holds GOVERNANCE_ROLE on staking and administers the reward vault. */
   timelock?: Address | undefined;
-  /** The oracle committee contract, once deployed. */
-  oracle?: Address | undefined;
+  /** The upgrade timelock: holds UPGRADER_ROLE and the role admin; slower than every unbonding. */
+  upgradeTimelock?: Address | undefined;
+  /** The oracle committee contract that settles epochs, when the deploy script deployed it. */
+  oracleCommittee?: Address | undefined;
 };
 
 export class InvalidDeploymentError extends BaseError {
@@ -34,7 +37,7 @@ export class UnknownDeploymentError extends BaseError {
 }
 
 const required = ["token", "rewardVault", "staking", "stakingImplementation"] as const;
-const optional = ["governor", "timelock", "oracle"] as const;
+const optional = ["governor", "timelock", "upgradeTimelock", "oracleCommittee"] as const;
 
 /**
  * Validates a deployment document (the parsed JSON of deployments/<chainId>.json).
