@@ -331,6 +331,21 @@ describe("proposals and votes", () => {
     expect(gql.body.data.proposals.items).toHaveLength(3);
     expect(gql.body.data.votes.totalCount).toBe(5);
 
+    // The main timelock's logs of the executed proposal: scheduled by queue, run by execute.
+    const timelock = await indexer.get<{
+      data: { adminEvents: { items: { name: string; args: Record<string, string> }[] } };
+    }>("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        query: '{ adminEvents(where: { contract: "Timelock" }, limit: 100) { items { name args } } }',
+      }),
+    });
+    const names = timelock.body.data.adminEvents.items
+      .filter((e) => e.args.timelock?.toLowerCase() === deployment.timelock?.toLowerCase())
+      .map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(["CallScheduled", "CallExecuted"]));
+
     const { body } = await indexer.get<{ paths: Record<string, unknown> }>("/openapi.json");
     for (const path of [
       "/v1/proposals",
