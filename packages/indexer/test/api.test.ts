@@ -94,7 +94,7 @@ describe("providers", () => {
 
   test("filters by status and chain; sorts by every key", async () => {
     expect((await indexer.get<Page<Provider>>("/v1/providers?status=Pending")).body.items).toEqual([]);
-    expect((await indexer.get<Page<Provider>>("/v1/providers?chain=ETH")).body.items).toHaveLength(2);
+    expect((await indexer.get<Page<Provider>>("/v1/providers?chain=ETHEREUM")).body.items).toHaveLength(2);
     expect((await indexer.get<Page<Provider>>("/v1/providers?chain=polygon")).body.items).toEqual([]);
     for (const sort of ["stake", "apy", "commission", "score", "capacity"])
       expect((await indexer.get(`/v1/providers?sort=${sort}`)).status).toBe(200);
