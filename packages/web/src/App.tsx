@@ -9,6 +9,8 @@ const Providers = lazy(() => import("./routes/Providers.tsx"));
 const Provider = lazy(() => import("./routes/Provider.tsx"));
 const Dashboard = lazy(() => import("./routes/Dashboard.tsx"));
 const Console = lazy(() => import("./routes/Console.tsx"));
+const Governance = lazy(() => import("./routes/Governance.tsx"));
+const ProposalPage = lazy(() => import("./routes/Governance.tsx").then((m) => ({ default: m.ProposalPage })));
 
 export function App() {
   const route = useRoute();
@@ -29,6 +31,9 @@ export function App() {
           <a href={href.dashboard} aria-current={current("dashboard")}>
             Dashboard
           </a>
+          <a href={href.governance} aria-current={current("governance") ?? current("proposal")}>
+            Governance
+          </a>
           <a href={href.console} aria-current={current("console")}>
             Provider console
           </a>
@@ -42,6 +47,8 @@ export function App() {
           {route.page === "provider" && <Provider address={route.address} />}
           {route.page === "dashboard" && <Dashboard />}
           {route.page === "console" && <Console />}
+          {route.page === "governance" && <Governance />}
+          {route.page === "proposal" && <ProposalPage id={route.id} />}
           {route.page === "not-found" && (
             <p role="alert">
               Nothing at {route.path}. <a href={href.providers}>Go to the providers</a>.

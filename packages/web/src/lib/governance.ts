@@ -16,7 +16,12 @@ export function proposalTitle(description: string): string {
 export function proposalBody(description: string): string {
   const lines = description.split("\n");
   const first = lines.findIndex((l) => l.trim() !== "");
-  return first < 0 ? "" : lines.slice(first + 1).join("\n").trim();
+  return first < 0
+    ? ""
+    : lines
+        .slice(first + 1)
+        .join("\n")
+        .trim();
 }
 
 export type TallyView = {
@@ -111,7 +116,9 @@ export function overrideSentence(
   selected: ReadonlySet<string>,
   name: (provider: `0x${string}`) => string,
 ): string {
-  const parts = rows.filter((r) => selected.has(r.provider)).map((r) => `${ankr(r.stake)} from ${name(r.provider)}`);
+  const parts = rows
+    .filter((r) => selected.has(r.provider))
+    .map((r) => `${ankr(r.stake)} from ${name(r.provider)}`);
   if (parts.length <= 1) return parts[0] ?? "nothing";
   return `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 }
