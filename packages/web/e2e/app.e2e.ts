@@ -10,9 +10,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import { buildProposal, formatAmount, parseAmount } from "@ankr-staking/sdk";
+import { buildProposal, encodeMetadataURI, formatAmount, parseAmount } from "@ankr-staking/sdk";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 
 import { address, clientFor, type Devnet, startDevnet } from "../../sdk/test/devnet.ts";
 
@@ -140,6 +140,13 @@ describe.skipIf(!available)("web app end to end", () => {
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on("dialog", (dialog) => void dialog.accept());
+  });
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === "fail" && page) {
+      const name = task.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60);
+      await page.screenshot({ path: `${shots}/${name}-failed.png`, fullPage: true });
+    }
   });
 
   afterAll(async () => {
@@ -298,6 +305,9 @@ describe.skipIf(!available)("web app end to end", () => {
     await confirmed("Override");
     await expect.poll(() => page.getByTestId("tally-against").textContent()).toBe(display(aliceStake));
     expect(await page.getByTestId("tally-for").textContent()).toBe(display(pool - aliceStake));
+    expect(await page.getByTestId("overridden").textContent()).toBe(
+      `You voted against with ${display(aliceStake)}, overriding Acme RPC.`,
+    );
     await page.getByTestId("override-none").waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
     await shot("proposal-phone");
@@ -319,5 +329,30 @@ describe.skipIf(!available)("web app end to end", () => {
     expect((await reader().getProvider({ provider: carol })).statusName).toBe("Active");
     await go("#/governance");
     await shot("governance-desktop");
+  });
+  test("a provider proposes an admission from the governance page", async () => {
+    await clientFor(devnet.rpcUrl, devnet.deployment, "bob").registerProvider({
+      selfStake: parseAmount("100,000"),
+      commissionBps: 800,
+      metadataURI: encodeMetadataURI({ name: "Bob Relay", chains: [{ chain: "eth", endpoints: [] }] }),
+    });
+    expect((await reader().getProvider({ provider: address("bob") })).statusName).toBe("Pending");
+    // A reload reads the providers anew (the list read a moment ago is still fresh in the cache);
+    // the remembered devnet account reconnects before another is chosen.
+    await go("#/governance");
+    await page.reload();
+    await page.getByTestId("account").waitFor();
+    await connect("Alice");
+    await page.getByText(/^Proposing needs 50,000 ANKR of votes/).waitFor();
+    await connect("Provider A");
+    await page.getByLabel("Provider to admit").selectOption({ label: "Bob Relay (100,000 ANKR self-stake)" });
+    await page.getByLabel("Why (shown to voters)").fill("Bob serves eth from three regions.");
+    await page.getByRole("button", { name: "Propose admission" }).click();
+    await confirmed("Propose");
+    const row = page.getByTestId("proposals").locator("tbody tr", { hasText: "Admit Bob Relay" });
+    await expect.poll(() => row.locator(".status").textContent(), { timeout: 15_000 }).toBe("Pending");
+    expect(await row.textContent()).toContain("Voting opens");
+    const proposals = await reader().getProposals();
+    expect(proposals[0]?.description).toBe("# Admit Bob Relay\n\nBob serves eth from three regions.");
   });
 });

@@ -43,6 +43,8 @@ export type Voter = {
   voted: boolean;
   /** Where it can still override: providers it had stake at on the snapshot, not yet overridden. */
   overridable: { provider: Address; stake: bigint }[];
+  /** Its overrides so far on this proposal (OverrideVoteCast events). */
+  overrides: { support: number; weight: bigint; providers: readonly Address[] }[];
 };
 
 /** What `account` can do on a proposal whose snapshot has passed (voting power is read there). */
@@ -56,7 +58,7 @@ export function useVoter(proposalId: bigint, snapshot: bigint, account: Address 
       const voter = account as Address;
       const governor = client.deployment.governor as Address;
       const read = client.publicClient.readContract;
-      const [pool, overridden, voted, overridable] = await Promise.all([
+      const [pool, overridden, voted, overridable, overrideLogs] = await Promise.all([
         read({ address: governor, abi: ankrGovernorAbi, functionName: "getVotes", args: [voter, snapshot] }),
         read({
           address: governor,
@@ -71,8 +73,21 @@ export function useVoter(proposalId: bigint, snapshot: bigint, account: Address 
           args: [proposalId, voter],
         }),
         getOverridableStake(client, { proposalId, account: voter }),
+        client.publicClient.getContractEvents({
+          address: governor,
+          abi: ankrGovernorAbi,
+          eventName: "OverrideVoteCast",
+          args: { delegator: voter, proposalId },
+          fromBlock: client.deployment.startBlock,
+          toBlock: "latest",
+        }),
       ]);
-      return { pool, overridden, voted, overridable };
+      const overrides = overrideLogs.map(({ args }) => ({
+        support: args.support ?? 0,
+        weight: args.weight ?? 0n,
+        providers: args.providers ?? [],
+      }));
+      return { pool, overridden, voted, overridable, overrides };
     },
   });
 }

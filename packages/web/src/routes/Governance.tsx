@@ -12,6 +12,7 @@ import {
   propose,
   queue,
   type VoteSupport,
+  voteSupport,
 } from "@ankr-staking/sdk";
 import { type ReactNode, useState } from "react";
 import { type Address, decodeFunctionData, isAddressEqual } from "viem";
@@ -40,6 +41,10 @@ const supports: { value: VoteSupport; label: string }[] = [
   { value: "against", label: "Against" },
   { value: "abstain", label: "Abstain" },
 ];
+
+/** "for", "against" or "abstain" from the Governor's number for it. */
+const supportName = (n: number) =>
+  Object.entries(voteSupport).find(([, v]) => v === n)?.[0] ?? `support ${n}`;
 
 /** Provider names from the providers table (already cached by the first page). */
 function useNames() {
@@ -289,7 +294,7 @@ function Bar({
   );
 }
 
-function Tally({ proposal: p }: { proposal: Proposal }) {
+export function Tally({ proposal: p }: { proposal: Proposal }) {
   const t = tallyView(p.votes, p.quorum);
   return (
     <section className="card" aria-labelledby="tally-title">
@@ -441,11 +446,19 @@ function VotePanel({ proposal: p, account }: { proposal: Proposal; account: Addr
             that provider's vote, whether it voted already or votes later. Each provider can be overridden
             once per proposal; stake moved after the snapshot changes nothing.
           </p>
+          {v.overrides.map((o) => (
+            <p key={o.providers.join()} data-testid="overridden">
+              You voted {supportName(o.support)} with {ankr(o.weight)}, overriding{" "}
+              {o.providers.map(names).join(", ")}.
+            </p>
+          ))}
           {v.overridable.length === 0 ? (
             <p data-testid="override-none">
               {isProvider
                 ? "You vote your own pool above; you had no stake at other providers at the snapshot."
-                : "You had no stake left to override at this proposal's snapshot (none, or overridden already)."}
+                : v.overrides.length > 0
+                  ? "Nothing left to override: you have overridden every provider you had stake at."
+                  : "You had no stake at any provider at this proposal's snapshot, so there is nothing to override."}
             </p>
           ) : (
             <>
