@@ -57,5 +57,9 @@ export async function deployContracts(rpcUrl: string, config: DevnetConfig): Pro
     },
     options,
   );
-  return { deployment: parseDeployment({ ...deployment, oracleCommittee: committee }), deploymentFile, committee };
+  return {
+    deployment: parseDeployment({ ...deployment, oracleCommittee: committee }),
+    deploymentFile,
+    committee,
+  };
 }

@@ -1,19 +1,20 @@
 // One committee member: each tick reads the scored providers and their metadata, probes every
 // declared endpoint once (a round), adds the round to the current epoch's tallies, and once an
 // epoch has ended and is the next to settle, sends this member's report for it once.
+
+import type { ChainEntry, ProviderMetadata } from "@ankr-staking/sdk";
+import { chainRegistry, packScores, reportListHash } from "@ankr-staking/sdk";
 import type { Account, Address, Chain, Hex, PublicClient, Transport, WalletClient } from "viem";
 import { type EpochClock, readClock, readScoredProviders, type StakingTarget } from "./chain.ts";
-import { chainRegistry } from "./chains/registry.ts";
-import type { ChainEntry } from "./chains/types.ts";
 import { BaseError } from "./errors.ts";
 import { fetchMetadata, type MetadataOptions } from "./metadata/fetch.ts";
-import type { ProviderMetadata } from "./metadata/schema.ts";
 import type { Metrics } from "./metrics.ts";
 import type { RequestLimits } from "./net/request.ts";
 import { PROBES } from "./probes/families.ts";
 import { providerScore, type Sample, type ScoringConfig, scoreRound } from "./scoring/score.ts";
 import type { Store } from "./store.ts";
-import { type CommitteeTarget, hasReported, listHash, packScores, sendReport } from "./submit.ts";
+
+import { type CommitteeTarget, hasReported, sendReport } from "./submit.ts";
 
 export interface ServiceOptions {
   client: PublicClient;
@@ -124,7 +125,7 @@ export class OracleService {
         };
         try {
           state.metadata = await fetchMetadata(metadataURI, options);
-          for (const chain of state.metadata.chains) {
+          for (const chain of state.metadata.chains ?? []) {
             if (this.registry.has(chain.id)) state.declared.set(chain.id, chain.endpoints);
             else state.unknownChains.push(chain.id);
           }
@@ -194,7 +195,7 @@ export class OracleService {
     if (!clock || clock.nextToSettle >= clock.current || providers.length === 0) return;
     if (Date.now() < this.retryAt) return;
     const epoch = clock.nextToSettle;
-    const hash = listHash(providers);
+    const hash = reportListHash(providers);
     const { client, committee, store } = this.options;
     if (await hasReported(client, committee, BigInt(epoch), providers, this.member)) {
       this.markConfirmed(epoch, hash);
