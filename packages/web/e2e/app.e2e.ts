@@ -334,7 +334,10 @@ describe.skipIf(!available)("web app end to end", () => {
     await clientFor(devnet.rpcUrl, devnet.deployment, "bob").registerProvider({
       selfStake: parseAmount("100,000"),
       commissionBps: 800,
-      metadataURI: encodeMetadataURI({ name: "Bob Relay", chains: [{ chain: "eth", endpoints: [] }] }),
+      metadataURI: encodeMetadataURI({
+        name: "Bob Relay",
+        chains: [{ id: "ethereum", endpoints: ["https://bob.example"] }],
+      }),
     });
     expect((await reader().getProvider({ provider: address("bob") })).statusName).toBe("Pending");
     // A reload reads the providers anew (the list read a moment ago is still fresh in the cache);
