@@ -327,8 +327,6 @@ describe.skipIf(!available)("web app end to end", () => {
     await confirmed("Execute");
     await expect.poll(() => page.locator(".status").first().textContent()).toBe("Executed");
     expect((await reader().getProvider({ provider: carol })).statusName).toBe("Active");
-    await go("#/governance");
-    await shot("governance-desktop");
   });
   test("a provider proposes an admission from the governance page", async () => {
     await clientFor(devnet.rpcUrl, devnet.deployment, "bob").registerProvider({
@@ -352,10 +350,18 @@ describe.skipIf(!available)("web app end to end", () => {
     await page.getByLabel("Why (shown to voters)").fill("Bob serves eth from three regions.");
     await page.getByRole("button", { name: "Propose admission" }).click();
     await confirmed("Propose");
+    await expect.poll(() => page.getByLabel("Provider to admit").inputValue()).toBe("");
     const row = page.getByTestId("proposals").locator("tbody tr", { hasText: "Admit Bob Relay" });
     await expect.poll(() => row.locator(".status").textContent(), { timeout: 15_000 }).toBe("Pending");
     expect(await row.textContent()).toContain("Voting opens");
+    await shot("governance-desktop");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot("governance-phone");
+    await page.setViewportSize({ width: 1280, height: 900 });
     const proposals = await reader().getProposals();
     expect(proposals[0]?.description).toBe("# Admit Bob Relay\n\nBob serves eth from three regions.");
+    await page.getByRole("link", { name: "Open the new proposal" }).click();
+    await page.getByRole("heading", { name: "Admit Bob Relay" }).waitFor();
+    expect(await page.getByText("Staking: admitProvider(Bob Relay)").count()).toBe(1);
   });
 });

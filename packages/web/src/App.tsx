@@ -3,6 +3,7 @@
 import { lazy, Suspense } from "react";
 
 import { WalletMenu, WalletNotice } from "./components/Wallet.tsx";
+import { useApp } from "./hooks/app.ts";
 import { href, useRoute } from "./router.ts";
 
 const Providers = lazy(() => import("./routes/Providers.tsx"));
@@ -14,6 +15,8 @@ const ProposalPage = lazy(() => import("./routes/Governance.tsx").then((m) => ({
 
 export function App() {
   const route = useRoute();
+  // Deployments from before governance have no Governor: no governance page for them.
+  const governed = !!useApp().config.deployment.governor;
   const current = (page: string) => (route.page === page ? "page" : undefined);
   return (
     <>
@@ -31,9 +34,11 @@ export function App() {
           <a href={href.dashboard} aria-current={current("dashboard")}>
             Dashboard
           </a>
-          <a href={href.governance} aria-current={current("governance") ?? current("proposal")}>
-            Governance
-          </a>
+          {governed && (
+            <a href={href.governance} aria-current={current("governance") ?? current("proposal")}>
+              Governance
+            </a>
+          )}
           <a href={href.console} aria-current={current("console")}>
             Provider console
           </a>
@@ -47,8 +52,11 @@ export function App() {
           {route.page === "provider" && <Provider address={route.address} />}
           {route.page === "dashboard" && <Dashboard />}
           {route.page === "console" && <Console />}
-          {route.page === "governance" && <Governance />}
-          {route.page === "proposal" && <ProposalPage id={route.id} />}
+          {governed && route.page === "governance" && <Governance />}
+          {governed && route.page === "proposal" && <ProposalPage id={route.id} />}
+          {!governed && (route.page === "governance" || route.page === "proposal") && (
+            <p role="alert">This deployment has no Governor, so there is nothing to vote on.</p>
+          )}
           {route.page === "not-found" && (
             <p role="alert">
               Nothing at {route.path}. <a href={href.providers}>Go to the providers</a>.

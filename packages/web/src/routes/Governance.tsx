@@ -127,6 +127,7 @@ function ProposeAdmission({ account }: { account: Address }) {
   const tx = useTransaction();
   const [candidate, setCandidate] = useState<Address | "">("");
   const [reason, setReason] = useState("");
+  const [created, setCreated] = useState<bigint>();
   const pending = (providers.data ?? []).filter((p) => p.statusName === "Pending");
   if (!proposer.data) return null;
   if (!proposer.data.canPropose)
@@ -146,10 +147,18 @@ function ProposeAdmission({ account }: { account: Address }) {
         if (!chosen) return;
         const name = chosen.metadata?.name ?? chosen.address;
         const description = `# Admit ${name}\n\n${reason.trim() || `Admit ${chosen.address} as an Active provider.`}`;
-        void tx.run("Propose", async (c, o) => {
-          const actions = await buildProposal(c, { kind: "admitProviders", providers: [chosen.address] });
-          return propose(c, { actions, description, ...o });
-        });
+        void tx
+          .run("Propose", async (c, o) => {
+            const actions = await buildProposal(c, { kind: "admitProviders", providers: [chosen.address] });
+            const result = await propose(c, { actions, description, ...o });
+            setCreated(result.proposalId);
+            return result;
+          })
+          .then((done) => {
+            if (!done) return;
+            setCandidate("");
+            setReason("");
+          });
       }}
     >
       <h2 id="propose-title">Propose an admission</h2>
@@ -178,6 +187,11 @@ function ProposeAdmission({ account }: { account: Address }) {
         </>
       )}
       <TransactionStatus state={tx.state} />
+      {created !== undefined && tx.state.stage === "done" && (
+        <p>
+          <a href={href.proposal(created)}>Open the new proposal</a>
+        </p>
+      )}
     </form>
   );
 }
