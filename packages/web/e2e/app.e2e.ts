@@ -313,6 +313,22 @@ describe.skipIf(!available)("web app end to end", () => {
     await shot("proposal-phone");
     await page.setViewportSize({ width: 1280, height: 900 });
 
+    // A refusal in plain words: provider B's page offers its vote, but B votes elsewhere first.
+    await connect("Provider B");
+    const castB = page.getByRole("button", { name: "Cast your pool's vote" });
+    await castB.waitFor();
+    await clientFor(devnet.rpcUrl, devnet.deployment, "providerB").castVote({
+      proposalId,
+      support: "abstain",
+    });
+    await castB.click();
+    await expect
+      .poll(() => page.getByTestId("tx-status").first().textContent(), { timeout: 30_000 })
+      .toMatch(/^Vote failed: 0x[0-9a-fA-F]{40} has already voted on this proposal\.$/);
+    await expect
+      .poll(() => page.getByTestId("tally-abstain").textContent())
+      .toBe(display(parseAmount("100,000")));
+
     const { deadline } = await reader().getProposal({ proposalId });
     await advance(deadline - (await chainNow()) + 1n);
     await page.reload();
