@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { defineConfig, type Plugin } from "vite";
+import { defaultClientConditions, defineConfig, type Plugin } from "vite";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -32,7 +32,8 @@ function runtimeConfig(): Plugin {
 
 export default defineConfig({
   plugins: [react(), runtimeConfig()],
-  resolve: { conditions: ["source"] },
+  // Vite's default conditions stay: without "browser", isows resolves to the `ws` package.
+  resolve: { conditions: ["source", ...defaultClientConditions] },
   server: { host: "127.0.0.1" },
   preview: { host: "127.0.0.1" },
   build: { target: "es2022", manifest: true },

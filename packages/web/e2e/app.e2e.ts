@@ -2,14 +2,17 @@
 // deployed by script/Deploy.s.sol and seeded by the SDK's test devnet (providers "Acme RPC" and
 // "Beta Nodes", funded actors), the production build served by `vite preview` on a free port.
 // One story, in order: bad amounts rejected before sending, stake, position, settle, claim,
-// restake, unstake, unbond, withdraw, register a provider. Screenshots go to screenshots/.
+// restake, unstake, unbond, withdraw, register a provider, then governance: provider A proposes
+// (through the SDK) to admit the new provider; in the browser A votes its pool, Alice overrides
+// her share, the tallies move, and the proposal is queued and executed. Screenshots go to
+// screenshots/.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import { parseAmount } from "@ankr-staking/sdk";
+import { buildProposal, encodeMetadataURI, formatAmount, parseAmount } from "@ankr-staking/sdk";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 
 import { address, clientFor, type Devnet, startDevnet } from "../../sdk/test/devnet.ts";
 
@@ -63,7 +66,7 @@ let base: string;
 
 const rpc = (method: string, params: unknown[] = []) =>
   clientFor(devnet.rpcUrl, devnet.deployment).publicClient.request({ method, params } as never);
-const admin = () => clientFor(devnet.rpcUrl, devnet.deployment, "admin");
+const reader = () => clientFor(devnet.rpcUrl, devnet.deployment);
 const A = () => address("providerA");
 
 async function advance(seconds: bigint | number) {
@@ -71,14 +74,20 @@ async function advance(seconds: bigint | number) {
   await rpc("evm_mine");
 }
 
-/** Ends the current epoch and settles it with full scores (the deployer holds SETTLER_ROLE). */
+const chainNow = async () => (await reader().publicClient.getBlock()).timestamp;
+
+/** Ends the current epoch and settles it with full scores (the devnet's settler holds SETTLER_ROLE). */
 async function settle() {
-  const reader = clientFor(devnet.rpcUrl, devnet.deployment);
-  const { nextSettleableAt } = await reader.getEpoch();
-  const now = (await reader.publicClient.getBlock()).timestamp;
+  const { nextSettleableAt } = await reader().getEpoch();
+  const now = await chainNow();
   if (nextSettleableAt > now) await advance(nextSettleableAt - now + 1n);
-  await admin().settleEpoch({ defaultScoreBps: 10_000 });
+  await clientFor(devnet.rpcUrl, devnet.deployment, "settler").settleEpoch({ defaultScoreBps: 10_000 });
 }
+
+/** An amount shown as "1,234.56 ANKR", in wei. */
+const shown = (text: string | null) => parseAmount((text ?? "0").replace(" ANKR", ""));
+/** How the app shows an amount of 1 ANKR or more: two decimals, rounded down. */
+const display = (wei: bigint) => formatAmount(wei, { maxFractionDigits: 2, symbol: "ANKR" });
 
 async function shot(name: string) {
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
@@ -131,6 +140,13 @@ describe.skipIf(!available)("web app end to end", () => {
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on("dialog", (dialog) => void dialog.accept());
+  });
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === "fail" && page) {
+      const name = task.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60);
+      await page.screenshot({ path: `${shots}/${name}-failed.png`, fullPage: true });
+    }
   });
 
   afterAll(async () => {
@@ -202,8 +218,7 @@ describe.skipIf(!available)("web app end to end", () => {
     await expect.poll(() => restake.isEnabled(), { timeout: 15_000 }).toBe(true);
     await restake.click();
     await confirmed("Restake");
-    const total = async () =>
-      parseAmount(((await page.getByTestId("total-stake").textContent()) ?? "0").replace(" ANKR", ""));
+    const total = async () => shown(await page.getByTestId("total-stake").textContent());
     await expect.poll(total, { timeout: 15_000 }).toBeGreaterThan(parseAmount("5,000"));
     await shot("dashboard-desktop");
   });
@@ -220,7 +235,7 @@ describe.skipIf(!available)("web app end to end", () => {
     await expect
       .poll(() => page.getByTestId("unbonding").textContent())
       .toMatch(/1,000 ANKR: released in 1[34] days/);
-    const { unbondingPeriod } = await admin().getParameters();
+    const { unbondingPeriod } = await reader().getParameters();
     await advance(unbondingPeriod + 1);
     await page.reload();
     await expect
@@ -250,5 +265,119 @@ describe.skipIf(!available)("web app end to end", () => {
     await page.getByLabel("New commission (%)").fill("15");
     expect(await page.getByTestId("commission-effect").textContent()).toMatch(/increase takes effect after/);
     await shot("console-desktop");
+  });
+  test("governance: a provider votes its pool, a delegator overrides, the tallies move", async () => {
+    const carol = address("carol");
+    const proposer = clientFor(devnet.rpcUrl, devnet.deployment, "providerA");
+    const actions = await buildProposal(proposer, { kind: "admitProviders", providers: [carol] });
+    const { proposalId } = await proposer.propose({
+      actions,
+      description: "# Admit Carol Nodes\n\nCarol runs eth endpoints.",
+    });
+    const { snapshot } = await reader().getProposal({ proposalId });
+    await advance(snapshot - (await chainNow()) + 2n);
+    const aliceStake = (await reader().getDelegation({ provider: A(), delegator: address("alice") })).stake;
+
+    await go("#/governance");
+    await connect("Provider A");
+    const row = page.getByTestId("proposals").locator("tbody tr", { hasText: "Admit Carol Nodes" });
+    await expect.poll(() => row.locator(".status").textContent(), { timeout: 15_000 }).toBe("Active");
+    await row.getByRole("link", { name: "Admit Carol Nodes" }).click();
+    await page.getByRole("heading", { name: "Admit Carol Nodes" }).waitFor();
+    expect(await page.getByText("Staking: admitProvider(Carol Nodes)").count()).toBe(1);
+    expect(await page.getByTestId("tally-for").textContent()).toBe("0 ANKR");
+    const pool = parseAmount("100,000") + aliceStake;
+    expect(await page.getByTestId("pool-weight").textContent()).toBe(display(pool));
+    await page.getByRole("radio", { name: "For" }).check();
+    await page.getByRole("button", { name: "Cast your pool's vote" }).click();
+    await confirmed("Vote");
+    await expect.poll(() => page.getByTestId("tally-for").textContent()).toBe(display(pool));
+    await page.getByTestId("voted").waitFor();
+    await shot("proposal-desktop");
+
+    await connect("Alice");
+    const atAcme = page.getByText(/^Acme RPC: /);
+    await atAcme.waitFor();
+    expect(await atAcme.textContent()).toBe(`Acme RPC: ${display(aliceStake)}`);
+    expect(await page.getByTestId("override-moves").textContent()).toContain("out of that provider's vote");
+    await page.getByRole("radio", { name: "Against" }).check();
+    await page.getByRole("button", { name: "Override with my stake" }).click();
+    await confirmed("Override");
+    await expect.poll(() => page.getByTestId("tally-against").textContent()).toBe(display(aliceStake));
+    expect(await page.getByTestId("tally-for").textContent()).toBe(display(pool - aliceStake));
+    expect(await page.getByTestId("overridden").textContent()).toBe(
+      `You voted against with ${display(aliceStake)}, overriding Acme RPC.`,
+    );
+    await page.getByTestId("override-none").waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot("proposal-phone");
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // A refusal in plain words: provider B's page offers its vote, but B votes elsewhere first.
+    await connect("Provider B");
+    const castB = page.getByRole("button", { name: "Cast your pool's vote" });
+    await castB.waitFor();
+    await clientFor(devnet.rpcUrl, devnet.deployment, "providerB").castVote({
+      proposalId,
+      support: "abstain",
+    });
+    await castB.click();
+    await expect
+      .poll(() => page.getByTestId("tx-status").first().textContent(), { timeout: 30_000 })
+      .toMatch(/^Vote failed: 0x[0-9a-fA-F]{40} has already voted on this proposal\.$/);
+    await expect
+      .poll(() => page.getByTestId("tally-abstain").textContent())
+      .toBe(display(parseAmount("100,000")));
+
+    const { deadline } = await reader().getProposal({ proposalId });
+    await advance(deadline - (await chainNow()) + 1n);
+    await page.reload();
+    await page.getByRole("button", { name: "Queue in the timelock" }).click();
+    await confirmed("Queue");
+    const { eta } = await reader().getProposal({ proposalId });
+    await advance(eta - (await chainNow()) + 1n);
+    await page.reload();
+    const executeButton = page.getByRole("button", { name: "Execute", exact: true });
+    await expect.poll(() => executeButton.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await executeButton.click();
+    await confirmed("Execute");
+    await expect.poll(() => page.locator(".status").first().textContent()).toBe("Executed");
+    expect((await reader().getProvider({ provider: carol })).statusName).toBe("Active");
+  });
+  test("a provider proposes an admission from the governance page", async () => {
+    await clientFor(devnet.rpcUrl, devnet.deployment, "bob").registerProvider({
+      selfStake: parseAmount("100,000"),
+      commissionBps: 800,
+      metadataURI: encodeMetadataURI({
+        name: "Bob Relay",
+        chains: [{ id: "ethereum", endpoints: ["https://bob.example"] }],
+      }),
+    });
+    expect((await reader().getProvider({ provider: address("bob") })).statusName).toBe("Pending");
+    // A reload reads the providers anew (the list read a moment ago is still fresh in the cache);
+    // the remembered devnet account reconnects before another is chosen.
+    await go("#/governance");
+    await page.reload();
+    await page.getByTestId("account").waitFor();
+    await connect("Alice");
+    await page.getByText(/^Proposing needs 50,000 ANKR of votes/).waitFor();
+    await connect("Provider A");
+    await page.getByLabel("Provider to admit").selectOption({ label: "Bob Relay (100,000 ANKR self-stake)" });
+    await page.getByLabel("Why (shown to voters)").fill("Bob serves eth from three regions.");
+    await page.getByRole("button", { name: "Propose admission" }).click();
+    await confirmed("Propose");
+    await expect.poll(() => page.getByLabel("Provider to admit").inputValue()).toBe("");
+    const row = page.getByTestId("proposals").locator("tbody tr", { hasText: "Admit Bob Relay" });
+    await expect.poll(() => row.locator(".status").textContent(), { timeout: 15_000 }).toBe("Pending");
+    expect(await row.textContent()).toContain("Voting opens");
+    await shot("governance-desktop");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot("governance-phone");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const proposals = await reader().getProposals();
+    expect(proposals[0]?.description).toBe("# Admit Bob Relay\n\nBob serves eth from three regions.");
+    await page.getByRole("link", { name: "Open the new proposal" }).click();
+    await page.getByRole("heading", { name: "Admit Bob Relay" }).waitFor();
+    expect(await page.getByText("Staking: admitProvider(Bob Relay)").count()).toBe(1);
   });
 });

@@ -6,6 +6,8 @@ export type Route =
   | { page: "provider"; address: `0x${string}` }
   | { page: "dashboard" }
   | { page: "console" }
+  | { page: "governance" }
+  | { page: "proposal"; id: bigint }
   | { page: "not-found"; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -15,6 +17,9 @@ export function parseRoute(hash: string): Route {
   if (provider) return { page: "provider", address: provider[1] as `0x${string}` };
   if (path === "/dashboard") return { page: "dashboard" };
   if (path === "/console") return { page: "console" };
+  if (path === "/governance") return { page: "governance" };
+  const proposal = /^\/governance\/(\d{1,78})$/.exec(path);
+  if (proposal) return { page: "proposal", id: BigInt(proposal[1] as string) };
   return { page: "not-found", path };
 }
 
@@ -33,4 +38,6 @@ export const href = {
   provider: (address: string) => `#/providers/${address}`,
   dashboard: "#/dashboard",
   console: "#/console",
+  governance: "#/governance",
+  proposal: (id: bigint) => `#/governance/${id}`,
 };

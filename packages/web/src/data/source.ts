@@ -2,19 +2,27 @@
 // API (issue 6) will add history, APY/score charts, CSV export and proposals by implementing the
 // optional members below in an `apiSource` and composing it over this one in `createDataSource`.
 import {
-  createStakingClient,
+  chainFor,
   decodeMetadataURI,
   type GetAccountReturnType,
   type GetCapacityLeftReturnType,
   type GetEpochReturnType,
   type GetPositionsReturnType,
+  getAccount,
+  getCapacityLeft,
+  getEpoch,
+  getParameters,
+  getPositions,
+  getProvider,
+  getProviders,
+  getProviderYield,
   type Parameters,
   type Provider,
   type ProviderMetadata,
-  type StakingClient,
+  type StakingClientBase,
   type Yield,
 } from "@ankr-staking/sdk";
-import type { Address } from "viem";
+import { type Address, createPublicClient, http } from "viem";
 
 import type { RuntimeConfig } from "../config/runtime.ts";
 
@@ -27,8 +35,8 @@ export type ProviderRow = Provider & {
 };
 
 export type DataSource = {
-  /** Reads through the SDK (also used for chain time). */
-  client: StakingClient;
+  /** The SDK's client without a wallet: reads, chain time, and the base of every write. */
+  client: StakingClientBase;
   providers(): Promise<ProviderRow[]>;
   provider(address: Address): Promise<ProviderRow>;
   parameters(): Promise<Parameters>;
@@ -43,12 +51,29 @@ export type DataSource = {
 
 const ZERO = "0x0000000000000000000000000000000000000000" as const;
 
+/**
+ * The SDK client the app uses: its standalone actions over a bare client rather than
+ * `createStakingClient`, whose decorator binds every action (writes, roles, governance) and would
+ * put them all in the first page's bundle.
+ */
+export function baseClient(config: RuntimeConfig): StakingClientBase {
+  const chain = chainFor(config.deployment.chainId, config.rpcUrl);
+  return {
+    deployment: config.deployment,
+    chain,
+    publicClient: createPublicClient({ chain, transport: http(config.rpcUrl, { retryCount: 1 }) }),
+    walletClient: undefined,
+    account: undefined,
+    format: { symbol: "ANKR", decimals: 18 },
+  };
+}
+
 export function chainSource(config: RuntimeConfig): DataSource {
-  const client = createStakingClient({ deployment: config.deployment, rpcUrl: config.rpcUrl });
+  const client = baseClient(config);
   const row = async (provider: Provider): Promise<ProviderRow> => {
     const [capacity, providerYield] = await Promise.all([
-      client.getCapacityLeft({ provider: provider.address, account: ZERO }),
-      client.getProviderYield({ provider: provider.address }),
+      getCapacityLeft(client, { provider: provider.address, account: ZERO }),
+      getProviderYield(client, { provider: provider.address }),
     ]);
     return {
       ...provider,
@@ -61,13 +86,13 @@ export function chainSource(config: RuntimeConfig): DataSource {
   return {
     client,
     providers: async () =>
-      Promise.all((await client.getProviders({ sortBy: "stake", includeExited: true })).map(row)),
-    provider: async (address) => row(await client.getProvider({ provider: address })),
-    parameters: () => client.getParameters(),
-    epoch: () => client.getEpoch(),
-    account: (address) => client.getAccount({ account: address }),
-    capacity: (provider, account) => client.getCapacityLeft({ provider, account }),
-    positions: (delegator) => client.getPositions({ delegator }),
+      Promise.all((await getProviders(client, { sortBy: "stake", includeExited: true })).map(row)),
+    provider: async (address) => row(await getProvider(client, { provider: address })),
+    parameters: () => getParameters(client),
+    epoch: () => getEpoch(client),
+    account: (address) => getAccount(client, { account: address }),
+    capacity: (provider, account) => getCapacityLeft(client, { provider, account }),
+    positions: (delegator) => getPositions(client, { delegator }),
     chainTime: async () => (await client.publicClient.getBlock()).timestamp,
   };
 }

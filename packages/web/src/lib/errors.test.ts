@@ -1,5 +1,11 @@
-import { BelowMinDelegationError, RpcUnavailableError, WalletRejectedError } from "@ankr-staking/sdk";
-import { UserRejectedRequestError } from "viem";
+import {
+  AlreadyOverriddenError,
+  BelowMinDelegationError,
+  RpcUnavailableError,
+  UnexpectedProposalStateError,
+  WalletRejectedError,
+} from "@ankr-staking/sdk";
+import { pad, toHex, UserRejectedRequestError } from "viem";
 import { describe, expect, test } from "vitest";
 
 import { plainError } from "./errors.ts";
@@ -16,5 +22,16 @@ describe("plainError", () => {
   test("a decoded revert keeps the SDK's readable message", () => {
     const error = new BelowMinDelegationError("StakingBelowMinDelegation", [10n, 1000n] as never);
     expect(plainError(error)).toMatch(/^[A-Z].*\.$/);
+  });
+  test("governance refusals read as sentences", () => {
+    const succeeded = pad(toHex(1 << 4), { size: 32 });
+    expect(
+      plainError(new UnexpectedProposalStateError("GovernorUnexpectedProposalState", [7n, 3, succeeded])),
+    ).toBe("Proposal 7 is Defeated; this needs it Succeeded.");
+    const alice = "0x90F79bf6EB2c4f870365E785982E1f101E93b906";
+    const acme = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+    expect(plainError(new AlreadyOverriddenError("GovernorAlreadyOverridden", [alice, acme]))).toMatch(
+      /^0x90F7.*overrid.*0x7099.*\.$/,
+    );
   });
 });
