@@ -255,7 +255,7 @@ export const SERVICES: readonly Service[] = [
     name: "web app (vite build when stale, vite preview)",
     async start(devnet) {
       if (webBuildStale()) {
-        devnet.log("  building the web app (vite build, about 20 s)");
+        devnet.log("  building the web app (vite build, 5-20 s)");
         await buildWeb(join(devnet.logDir, "web-build.log"));
       }
       devnet.web = startWeb(devnet.processes, {
