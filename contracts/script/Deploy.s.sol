@@ -24,10 +24,11 @@ import {Defaults} from "./Defaults.sol";
 ///         `deployments/<chainId>.json`.
 /// @dev Inputs: the JSON file at `DEPLOY_CONFIG` (format in docs/governance.md; anvil defaults
 ///      when unset), then the environment overrides `GENESIS_TIME`, `EPOCH_LENGTH`, `SETTLER`,
-///      `GUARDIAN`, `DEPLOYMENTS_DIR`; `TEST_TOKEN=true` allows a TestANKR off chain 31337
-///      (devnets). Genesis providers without a key in the config cannot
-///      register before the staking contract exists: `run` then keeps only GOVERNANCE_ROLE for
-///      the deployer, they register, and `finalize` admits them and renounces it.
+///      `GUARDIAN`, `DEPLOYMENTS_DIR`; `TEST_TOKEN=true` marks a devnet off chain 31337 (the test
+///      suites run one chain id each): a TestANKR and keyed genesis providers are allowed there.
+///      Genesis providers without a key in the config cannot register before the staking
+///      contract exists: `run` then keeps only GOVERNANCE_ROLE for the deployer, they register,
+///      and `finalize` admits them and renounces it.
 contract Deploy is Script {
     /// @notice A genesis provider. `privateKey` (local chains only) lets the script register it
     ///         with `selfStake` from the deployer's TestANKR; otherwise it registers itself.
@@ -170,13 +171,18 @@ contract Deploy is Script {
         vm.stopBroadcast();
     }
 
+    /// @dev Chain 31337, or a devnet marked with TEST_TOKEN=true.
+    function _devnet() private view returns (bool) {
+        return block.chainid == LOCAL_CHAIN || vm.envOr("TEST_TOKEN", false);
+    }
+
     function _check(Config memory c) private view {
         if (c.upgradeDelay <= Defaults.parameters().providerUnbondingPeriod) {
             revert DeployUpgradeDelayTooShort(c.upgradeDelay, Defaults.parameters().providerUnbondingPeriod);
         }
         if (c.settler == address(0) && c.oracleMembers.length == 0) revert DeployMissingAddress("settler");
         if (c.guardian == address(0)) revert DeployMissingAddress("guardian");
-        if (c.token == address(0) && block.chainid != LOCAL_CHAIN && !vm.envOr("TEST_TOKEN", false)) {
+        if (c.token == address(0) && !_devnet()) {
             revert DeployTokenRequired(block.chainid);
         }
     }
@@ -249,7 +255,7 @@ contract Deploy is Script {
                 keyless = true;
                 continue;
             }
-            if (block.chainid != LOCAL_CHAIN) revert DeployKeyOutsideLocalChain(p.account);
+            if (!_devnet()) revert DeployKeyOutsideLocalChain(p.account);
             vm.broadcast(deployer);
             token.transfer(p.account, p.selfStake);
             vm.startBroadcast(p.privateKey);

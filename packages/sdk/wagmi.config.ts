@@ -11,7 +11,10 @@ export default defineConfig({
       // The contracts a client talks to; the logic libraries' errors and events are declared on
       // IAnkrStaking, so they are part of AnkrStaking's ABI.
       include: [
-        "AnkrStaking.sol/**", "RewardVault.sol/**", "TestANKR.sol/**", "OracleCommittee.sol/**",
+        "AnkrStaking.sol/**",
+        "RewardVault.sol/**",
+        "TestANKR.sol/**",
+        "OracleCommittee.sol/**",
         "AnkrGovernor.sol/**",
         "TimelockController.sol/**",
       ],

@@ -1,11 +1,17 @@
 // Exit codes scripts can rely on: 0 ok, 1 failed transaction or RPC error, 2 bad usage.
 import {
   BaseError,
+  EmptyProposalError,
+  GovernanceNotDeployedError,
   InvalidAmountError,
   InvalidDeploymentError,
   InvalidMetadataError,
+  InvalidVoteSupportError,
   MissingAccountError,
   MissingScoreError,
+  NonexistentProposalError,
+  NoStakeToOverrideError,
+  ProposalBuildError,
   UnknownDeploymentError,
 } from "@ankr-staking/sdk";
 
@@ -28,6 +34,12 @@ export function describeFailure(error: unknown): { message: string; code: number
     InvalidMetadataError,
     MissingAccountError,
     MissingScoreError,
+    InvalidVoteSupportError,
+    ProposalBuildError,
+    EmptyProposalError,
+    NonexistentProposalError,
+    NoStakeToOverrideError,
+    GovernanceNotDeployedError,
   ];
   if (usage.some((Class) => error instanceof Class)) {
     return { message: (error as BaseError).shortMessage, code: EXIT_USAGE };

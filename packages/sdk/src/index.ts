@@ -1,5 +1,46 @@
 // @ankr-staking/sdk: typed access to delegated ANKR staking. Browser-safe; see ./node for files.
-export { ankrStakingAbi, oracleCommitteeAbi, rewardVaultAbi, testAnkrAbi } from "./abis/generated.js";
+export {
+  ankrGovernorAbi,
+  ankrStakingAbi,
+  oracleCommitteeAbi,
+  rewardVaultAbi,
+  testAnkrAbi,
+  timelockControllerAbi,
+} from "./abis/generated.js";
+export {
+  buildProposal,
+  isParameterName,
+  ProposalBuildError,
+  type ProposalKind,
+  type ProposalSpec,
+  upgradeOperation,
+} from "./actions/governance/buildProposal.js";
+export { type CastVoteParameters, castVote } from "./actions/governance/castVote.js";
+export {
+  type CastVoteOverrideParameters,
+  type CastVoteOverrideReturnType,
+  castVoteOverride,
+  getOverridableStake,
+  NoStakeToOverrideError,
+} from "./actions/governance/castVoteOverride.js";
+export { type ExecuteParameters, execute } from "./actions/governance/execute.js";
+export { getProposal, type Proposal, type ProposalAction } from "./actions/governance/getProposal.js";
+export { type GetProposalsParameters, getProposals } from "./actions/governance/getProposals.js";
+export { getVotingPower } from "./actions/governance/getVotingPower.js";
+export {
+  GovernanceNotDeployedError,
+  InvalidVoteSupportError,
+  parseVoteSupport,
+  type VoteSupport,
+  voteSupport,
+} from "./actions/governance/governor.js";
+export {
+  EmptyProposalError,
+  type ProposeParameters,
+  type ProposeReturnType,
+  propose,
+} from "./actions/governance/propose.js";
+export { type QueueParameters, queue } from "./actions/governance/queue.js";
 export type { GetAccountParameters, GetAccountReturnType } from "./actions/read/getAccount.js";
 export { getAccount } from "./actions/read/getAccount.js";
 export { type GetCapacityLeftReturnType, getCapacityLeft } from "./actions/read/getCapacityLeft.js";

@@ -1,10 +1,10 @@
 // A real chain for the tests: anvil on a free loopback port (the contracts' own bench helper), the
 // contracts deployed by script/Deploy.s.sol, and a seeded world built with the SDK itself.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Hex, http } from "viem";
+import { createPublicClient, type Hex, http, zeroAddress } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
 import { type Anvil, startAnvil } from "../../../contracts/bench/anvil.ts";
@@ -25,6 +25,8 @@ export const keys = {
   alice: "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
   bob: "0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
   carol: "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
+  settler: "0xdbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97",
+  guardian: "0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6",
 } as const satisfies Record<string, Hex>;
 export type Actor = keyof typeof keys;
 
@@ -38,13 +40,55 @@ export type Devnet = {
   stop(): Promise<void>;
 };
 
-/** Seeded world: both providers registered and admitted, every actor holds 10M tANKR, vault funded. */
+/**
+ * Seeded world: providers A and B are genesis providers (registered and admitted by the deploy
+ * script), every actor holds 10M tANKR and ETH, the vault is funded. `settler` holds SETTLER_ROLE,
+ * `guardian` PAUSER_ROLE; the deployer (`admin`) holds nothing. Governance runs on short clocks.
+ */
 export const seed = {
   balance: parseAmount("10,000,000"),
   selfStake: parseAmount("100,000"),
   commissionBps: { providerA: 1000, providerB: 500 },
   vault: parseAmount("5,000,000"),
+  governance: {
+    votingDelay: 4,
+    votingPeriod: 3600,
+    timelockDelay: 60,
+    /** Longer than the 28-day provider unbonding period, as the deploy script requires. */
+    upgradeDelay: 30 * 86_400,
+    proposalThreshold: parseAmount("50,000"),
+    quorumPercent: 10,
+  },
+  names: { providerA: "Acme RPC", providerB: "Beta Nodes" },
 } as const;
+
+/** The deploy script's config for the test world (format in docs/governance.md). */
+function deployConfig(): string {
+  const provider = (actor: "providerA" | "providerB") => ({
+    account: address(actor),
+    privateKey: keys[actor],
+    selfStake: seed.selfStake.toString(),
+    commissionBps: seed.commissionBps[actor],
+    metadataURI: encodeMetadataURI({
+      name: seed.names[actor],
+      chains: [{ chain: "eth", endpoints: [`https://${actor}.example`] }],
+    }),
+  });
+  const g = seed.governance;
+  return JSON.stringify({
+    token: zeroAddress,
+    genesisTime: 0,
+    settler: address("settler"),
+    guardian: address("guardian"),
+    timelockDelay: g.timelockDelay,
+    upgradeDelay: g.upgradeDelay,
+    votingDelay: g.votingDelay,
+    votingPeriod: g.votingPeriod,
+    proposalThreshold: g.proposalThreshold.toString(),
+    quorumPercent: g.quorumPercent,
+    genesisProviders: [provider("providerA"), provider("providerB")],
+  });
+}
 
 export async function startDevnet(chainId: number): Promise<Devnet> {
   const anvil = await startAnvil({ chainId, timestamp: Math.floor(Date.now() / 1000), hardfork: "cancun" });
@@ -52,14 +96,24 @@ export async function startDevnet(chainId: number): Promise<Devnet> {
   // deployments registry, as a devnet's would be.
   const deploymentsDir = mkdtempSync(join(contractsDir, "cache", "sdk-test-"));
   const broadcastDir = mkdtempSync(join(tmpdir(), "sdk-test-broadcast-"));
+  const configFile = join(deploymentsDir, "config.json");
+  writeFileSync(configFile, deployConfig());
   try {
+    // The bench's anvil funds only the first account with ETH; the genesis providers send their
+    // own registrations from the script.
+    await fundEth(anvil.url, Object.keys(keys) as Actor[]);
     await runFoundry(
       "forge",
       ["script", "script/Deploy.s.sol", "--rpc-url", anvil.url, "--broadcast", "--private-key", keys.admin],
       {
         cwd: contractsDir,
-        env: { DEPLOYMENTS_DIR: deploymentsDir, FOUNDRY_BROADCAST: broadcastDir },
-        unset: ["TOKEN", "ADMIN", "GENESIS_TIME", "EPOCH_LENGTH"],
+        env: {
+          DEPLOY_CONFIG: configFile,
+          DEPLOYMENTS_DIR: deploymentsDir,
+          FOUNDRY_BROADCAST: broadcastDir,
+          TEST_TOKEN: "true",
+        },
+        unset: ["GENESIS_TIME", "EPOCH_LENGTH", "SETTLER", "GUARDIAN"],
       },
     );
     const deploymentFile = join(deploymentsDir, `${chainId}.json`);
@@ -88,6 +142,16 @@ export async function startDevnet(chainId: number): Promise<Devnet> {
   }
 }
 
+async function fundEth(rpcUrl: string, actors: readonly Actor[]): Promise<void> {
+  const client = createPublicClient({ transport: http(rpcUrl) });
+  for (const actor of actors) {
+    await client.request({
+      method: "anvil_setBalance",
+      params: [address(actor), "0x56bc75e2d63100000"],
+    } as never);
+  }
+}
+
 export function clientFor(rpcUrl: string, deployment: Deployment, actor?: Actor): StakingClient {
   return createStakingClient({
     deployment,
@@ -103,11 +167,6 @@ async function seedWorld(rpcUrl: string, deployment: Deployment): Promise<void> 
   if (!wallet) throw new Error("the admin client has no wallet");
   const { testAnkrAbi } = await import("../src/abis/generated.js");
   for (const actor of ["providerA", "providerB", "alice", "bob", "carol"] as const) {
-    // The bench's anvil funds only the first account with ETH.
-    await admin.publicClient.request({
-      method: "anvil_setBalance",
-      params: [address(actor), "0x56bc75e2d63100000"],
-    } as never);
     const hash = await wallet.writeContract({
       address: deployment.token,
       abi: testAnkrAbi,
@@ -115,17 +174,6 @@ async function seedWorld(rpcUrl: string, deployment: Deployment): Promise<void> 
       args: [address(actor), seed.balance],
     });
     await admin.publicClient.waitForTransactionReceipt({ hash });
-  }
-  for (const actor of ["providerA", "providerB"] as const) {
-    await clientFor(rpcUrl, deployment, actor).registerProvider({
-      selfStake: seed.selfStake,
-      commissionBps: seed.commissionBps[actor],
-      metadataURI: encodeMetadataURI({
-        name: actor === "providerA" ? "Acme RPC" : "Beta Nodes",
-        chains: [{ chain: "eth", endpoints: [`https://${actor}.example`] }],
-      }),
-    });
-    await admin.admitProvider({ provider: address(actor) });
   }
   await admin.fundVault({ amount: seed.vault });
 }

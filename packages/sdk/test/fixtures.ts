@@ -1,7 +1,10 @@
 // Per-test helpers: clients for the seeded actors, chain time control, and isolation by snapshot.
+
+import { http } from "viem";
 import { afterEach, beforeEach, inject } from "vitest";
 
-import type { StakingClient } from "../src/client/createStakingClient.js";
+import type { ProposalAction } from "../src/actions/governance/getProposal.js";
+import { createStakingClient, type StakingClient } from "../src/client/createStakingClient.js";
 import { readDeploymentFile } from "../src/deployments/registry.js";
 import { type Actor, address, clientFor } from "./devnet.js";
 import "./provided.js";
@@ -62,3 +65,39 @@ export const A = address("providerA");
 export const B = address("providerB");
 export const ALICE = address("alice");
 export const BOB = address("bob");
+
+/**
+ * Passes a proposal the way governance does on a real network: provider A proposes, both genesis
+ * providers vote for it, then it is queued and executed through the timelock (time moved on
+ * between steps). Returns the proposal's id.
+ */
+export async function passProposal(actions: readonly ProposalAction[], description: string): Promise<bigint> {
+  const { proposalId } = await client("providerA").propose({ actions, description });
+  const proposal = await reader.getProposal({ proposalId });
+  await increaseTime(proposal.snapshot - (await now()) + 1n);
+  await client("providerA").castVote({ proposalId, support: "for" });
+  await client("providerB").castVote({ proposalId, support: "for" });
+  await increaseTime(proposal.deadline - (await now()) + 1n);
+  await client("bob").queue({ proposalId });
+  const { eta } = await reader.getProposal({ proposalId });
+  await increaseTime(eta - (await now()) + 1n);
+  await client("bob").execute({ proposalId });
+  return proposalId;
+}
+
+/**
+ * A client that sends as the main timelock (impersonated on anvil). For tests that need a
+ * governed setting as a precondition, not the governance path itself (see passProposal).
+ */
+export async function asTimelock(): Promise<StakingClient> {
+  const timelock = deployment.timelock;
+  if (!timelock) throw new Error("the deployment has no timelock");
+  await rpc("anvil_impersonateAccount", [timelock]);
+  await rpc("anvil_setBalance", [timelock, "0x56bc75e2d63100000"]);
+  return createStakingClient({
+    deployment,
+    transport: http(rpcUrl),
+    account: { address: timelock, type: "json-rpc" },
+    pollingInterval: 50,
+  });
+}

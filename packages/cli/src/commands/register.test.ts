@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { address, cli, client, isolate, reader } from "../../test/cli.js";
+import { address, cli, isolate, passProposal, reader } from "../../test/cli.js";
 
 isolate();
 
@@ -25,7 +25,10 @@ describe("node provider commands", () => {
     expect(registered.code).toBe(0);
     expect(registered.stdout).toContain("pending admission by governance");
     expect((await reader.getProvider({ provider: CAROL })).statusName).toBe("Pending");
-    await client("admin").admitProvider({ provider: CAROL });
+    await passProposal(
+      await reader.buildProposal({ kind: "admitProviders", providers: [CAROL] }),
+      "Admit Carol",
+    );
 
     expect((await cli(["metadata", "--name", "Carol 2"], { actor: "carol" })).code).toBe(0);
     const raised = await cli(["commission", "15", "--json"], { actor: "carol" });

@@ -1,4 +1,13 @@
 // Binds every action to a client, as viem's publicActions does: `client.delegate({...})`.
+import { buildProposal } from "../actions/governance/buildProposal.js";
+import { castVote } from "../actions/governance/castVote.js";
+import { castVoteOverride, getOverridableStake } from "../actions/governance/castVoteOverride.js";
+import { execute } from "../actions/governance/execute.js";
+import { getProposal } from "../actions/governance/getProposal.js";
+import { getProposals } from "../actions/governance/getProposals.js";
+import { getVotingPower } from "../actions/governance/getVotingPower.js";
+import { propose } from "../actions/governance/propose.js";
+import { queue } from "../actions/governance/queue.js";
 import { getAccount } from "../actions/read/getAccount.js";
 import { getCapacityLeft } from "../actions/read/getCapacityLeft.js";
 import { getDelegation } from "../actions/read/getDelegation.js";
@@ -71,6 +80,17 @@ const actions = {
   unjail,
   withdraw,
   withdrawSelfStake,
+  // governance: proposals, votes, overrides
+  buildProposal,
+  castVote,
+  castVoteOverride,
+  execute,
+  getOverridableStake,
+  getProposal,
+  getProposals,
+  getVotingPower,
+  propose,
+  queue,
   // role holders: governance (timelock), settler (oracle committee), pauser (guardian)
   admitProvider,
   jail,

@@ -3,17 +3,36 @@
 import type { AbiParametersToPrimitiveTypes, ExtractAbiError, ExtractAbiErrorNames } from "abitype";
 import { type Hex, hexToString, keccak256, toHex } from "viem";
 
-import { ankrStakingAbi, rewardVaultAbi, testAnkrAbi } from "../abis/generated.js";
+import {
+  ankrGovernorAbi,
+  ankrStakingAbi,
+  oracleCommitteeAbi,
+  rewardVaultAbi,
+  testAnkrAbi,
+  timelockControllerAbi,
+} from "../abis/generated.js";
 import { type AmountFormat, formatAmount, formatBps } from "../amounts/amount.js";
 import { providerStatusNames } from "../types.js";
 import { BaseError } from "./base.js";
 
 /** Every error ABI entry a protocol transaction can surface. */
-export const revertAbi = [...ankrStakingAbi, ...rewardVaultAbi, ...testAnkrAbi].filter(
-  (item) => item.type === "error",
-) as unknown as RevertAbi;
+export const revertAbi = [
+  ...ankrStakingAbi,
+  ...rewardVaultAbi,
+  ...testAnkrAbi,
+  ...ankrGovernorAbi,
+  ...timelockControllerAbi,
+  ...oracleCommitteeAbi,
+].filter((item) => item.type === "error") as unknown as RevertAbi;
 type RevertAbi = readonly Extract<
-  (typeof ankrStakingAbi | typeof rewardVaultAbi | typeof testAnkrAbi)[number],
+  (
+    | typeof ankrStakingAbi
+    | typeof rewardVaultAbi
+    | typeof testAnkrAbi
+    | typeof ankrGovernorAbi
+    | typeof timelockControllerAbi
+    | typeof oracleCommitteeAbi
+  )[number],
   { type: "error" }
 >[];
 
@@ -23,11 +42,50 @@ export type ContractErrorArgs<name extends ContractErrorName> = AbiParametersToP
 >;
 
 type Describe = { [name in ContractErrorName]: (args: ContractErrorArgs<name>, f: Formatter) => string };
-type Formatter = { amount(wei: bigint): string; time(seconds: bigint): string };
+type Formatter = {
+  amount(wei: bigint): string;
+  time(seconds: bigint): string;
+  duration(seconds: bigint): string;
+};
+
+/** The Governor's proposal states, by their index in OpenZeppelin's `ProposalState`. */
+export const proposalStateNames = [
+  "Pending",
+  "Active",
+  "Canceled",
+  "Defeated",
+  "Succeeded",
+  "Queued",
+  "Expired",
+  "Executed",
+] as const;
+export type ProposalStateName = (typeof proposalStateNames)[number];
+
+function expectedStates(bitmap: Hex): string {
+  const bits = BigInt(bitmap);
+  const names = proposalStateNames.filter((_, i) => (bits >> BigInt(i)) & 1n);
+  return names.length === 0 ? "in another state" : names.join(" or ");
+}
+
+function formatDuration(seconds: bigint): string {
+  const s = Number(seconds);
+  if (s >= 86_400 && s % 3600 === 0) return `${+(s / 86_400).toFixed(2)} days`;
+  if (s >= 3600) return `${+(s / 3600).toFixed(2)} hours`;
+  return `${s} s`;
+}
 
 const status = (code: number) => providerStatusNames[code] ?? `status ${code}`;
 const roles = Object.fromEntries(
-  ["GOVERNANCE_ROLE", "SETTLER_ROLE", "PAUSER_ROLE"].map((role) => [keccak256(toHex(role)), role]),
+  [
+    "GOVERNANCE_ROLE",
+    "SETTLER_ROLE",
+    "PAUSER_ROLE",
+    "UPGRADER_ROLE",
+    "SNAPSHOT_ROLE",
+    "PROPOSER_ROLE",
+    "EXECUTOR_ROLE",
+    "CANCELLER_ROLE",
+  ].map((role) => [keccak256(toHex(role)), role]),
 ) as Record<Hex, string>;
 
 const describe: Describe = {
@@ -100,6 +158,67 @@ const describe: Describe = {
   ECDSAInvalidSignatureLength: ([length]) => `invalid signature length ${length}`,
   ECDSAInvalidSignatureS: () => "invalid signature s value",
   InvalidShortString: () => "invalid short string",
+  StakingFutureLookup: ([t, clock], f) =>
+    `voting power at ${f.time(t)} is not known yet (it is ${f.time(clock)} now)`,
+  StakingNotASnapshot: ([t], f) =>
+    `${f.time(t)} is not a governance snapshot; past votes are kept only at those`,
+  StakingRewardsNotCarried: ([owed, stake], f) =>
+    `a stake of ${f.amount(stake)} cannot carry ${f.amount(owed)} of unclaimed rewards: claim first`,
+  StakingSnapshotInPast: ([t], f) => `snapshot ${f.time(t)} is in the past`,
+  StakingSnapshotOutOfOrder: ([t, newest], f) =>
+    `snapshot ${f.time(t)} is before the newest registered snapshot ${f.time(newest)}`,
+  StakingTooManyPendingSnapshots: () => "too many governance snapshots are pending; wait for the next one",
+  StakingTooManySnapshots: () => "the snapshot counter is full",
+  GovernorAlreadyCastVote: ([voter]) => `${voter} has already voted on this proposal`,
+  GovernorAlreadyOverridden: ([delegator, provider]) =>
+    `${delegator} has already overridden ${provider}'s vote on this proposal`,
+  GovernorAlreadyQueuedProposal: ([id]) => `proposal ${id} is already queued`,
+  GovernorDisabledDeposit: () => "the Governor does not take ETH",
+  GovernorInsufficientProposerVotes: ([proposer, votes, threshold], f) =>
+    `${proposer} has ${f.amount(votes)} of votes; proposing needs ${f.amount(threshold)}`,
+  GovernorInvalidProposalLength: ([targets, calldatas, values]) =>
+    `a proposal needs as many targets, calldatas and values (got ${targets}, ${calldatas}, ${values}) and at least one`,
+  GovernorInvalidQuorumFraction: ([n, d]) => `quorum ${n}/${d} is not a valid fraction`,
+  GovernorInvalidSignature: ([voter]) => `the vote signature is not ${voter}'s`,
+  GovernorInvalidVoteParams: () => "this Governor takes no vote parameters",
+  GovernorInvalidVoteType: () => "the vote must be against (0), for (1) or abstain (2)",
+  GovernorInvalidVotingPeriod: ([period]) => `voting period ${period} is not valid`,
+  GovernorNonexistentProposal: ([id]) => `there is no proposal ${id}`,
+  GovernorNothingToOverride: ([delegator, provider]) =>
+    `${delegator} had no stake at ${provider} at the proposal's snapshot, so there is nothing to override`,
+  GovernorOnlyExecutor: ([account]) => `${account} is not the Governor's executor (the timelock)`,
+  GovernorProposalQueueingFailed: ([id]) => `proposal ${id} could not be queued`,
+  GovernorProposalQueueingNotRequired: ([id]) => `proposal ${id} does not need queuing`,
+  GovernorRestrictedProposer: ([proposer]) => `${proposer} may not make this proposal`,
+  GovernorSelfOverride: ([provider]) =>
+    `${provider} is a provider: it votes its whole pool with castVote, not with an override`,
+  GovernorUnableToCancel: ([id, account]) => `${account} cannot cancel proposal ${id}`,
+  GovernorUnexpectedProposalState: ([id, current, expected]) =>
+    `proposal ${id} is ${proposalStateNames[current] ?? `state ${current}`}; this needs it ${expectedStates(expected)}`,
+  CheckpointUnorderedInsertion: () => "checkpoints must be written in order",
+  ERC6372InconsistentClock: () => "the voting clock is inconsistent",
+  SafeCastOverflowedUintDowncast: ([bits, value]) => `${value} does not fit in ${bits} bits`,
+  TimelockInsufficientDelay: ([delay, min], f) =>
+    `a delay of ${f.duration(delay)} is below the timelock's ${f.duration(min)} minimum`,
+  TimelockInvalidOperationLength: ([targets, payloads, values]) =>
+    `an operation needs as many targets, payloads and values (got ${targets}, ${payloads}, ${values})`,
+  TimelockUnauthorizedCaller: ([caller]) => `${caller} may not call the timelock directly`,
+  TimelockUnexecutedPredecessor: ([id]) => `timelock operation ${id} must be executed first`,
+  TimelockUnexpectedOperationState: ([id]) =>
+    `timelock operation ${id} is not in the state this needs (not scheduled, not ready yet, or already done)`,
+  OracleAlreadyMember: ([account]) => `${account} is already an oracle committee member`,
+  OracleAlreadyReported: ([epoch, , member]) => `${member} has already reported on epoch ${epoch}`,
+  OracleEpochNotEnded: ([epoch, current]) => `epoch ${epoch} has not ended (the current epoch is ${current})`,
+  OracleEpochNotNext: ([epoch, next]) => `epoch ${epoch} is not the next to settle (${next} is)`,
+  OracleInvalidQuorum: ([quorum, members]) => `quorum ${quorum} is not valid for ${members} members`,
+  OracleInvalidReport: () => "the report does not match the scored providers",
+  OracleNotMember: ([account]) => `${account} is not an oracle committee member`,
+  OracleQuorumNotReached: ([valid, quorum]) => `${valid} matching reports, the quorum is ${quorum}`,
+  OracleScoreTooHigh: ([index, bps]) => `score ${formatBps(bps)} at position ${index} exceeds 100%`,
+  OracleTooManyMembers: ([max]) => `the committee holds at most ${max} members`,
+  OracleZeroAddress: () => "the zero address cannot be a member",
+  OwnableInvalidOwner: ([owner]) => `${owner} cannot own the committee`,
+  OwnableUnauthorizedAccount: ([account]) => `${account} is not the committee's owner (the timelock)`,
   StringTooLong: ([str]) => `string too long: ${str}`,
 };
 
@@ -118,6 +237,7 @@ export class ContractRevertError<name extends ContractErrorName = ContractErrorN
     const f: Formatter = {
       amount: (wei) => formatAmount(wei, { symbol: "ANKR", ...format }),
       time: (seconds) => new Date(Number(seconds) * 1000).toISOString(),
+      duration: formatDuration,
     };
     super((describe[errorName] as (args: ContractErrorArgs<name>, f: Formatter) => string)(args, f), {
       details: `${errorName}(${(args as readonly unknown[]).map(String).join(", ")})`,
@@ -158,6 +278,14 @@ export class UnauthorizedError extends ContractRevertError<"AccessControlUnautho
 export class PausedError extends ContractRevertError<"EnforcedPause"> {}
 export class InsufficientAllowanceError extends ContractRevertError<"ERC20InsufficientAllowance"> {}
 export class InsufficientBalanceError extends ContractRevertError<"ERC20InsufficientBalance"> {}
+export class AlreadyVotedError extends ContractRevertError<"GovernorAlreadyCastVote"> {}
+export class AlreadyOverriddenError extends ContractRevertError<"GovernorAlreadyOverridden"> {}
+export class NothingToOverrideError extends ContractRevertError<"GovernorNothingToOverride"> {}
+export class SelfOverrideError extends ContractRevertError<"GovernorSelfOverride"> {}
+export class InsufficientProposerVotesError extends ContractRevertError<"GovernorInsufficientProposerVotes"> {}
+export class NonexistentProposalError extends ContractRevertError<"GovernorNonexistentProposal"> {}
+export class UnexpectedProposalStateError extends ContractRevertError<"GovernorUnexpectedProposalState"> {}
+export class TimelockNotReadyError extends ContractRevertError<"TimelockUnexpectedOperationState"> {}
 
 type RevertErrorClass = new (
   errorName: ContractErrorName,
@@ -196,6 +324,14 @@ const classes: Partial<Record<ContractErrorName, unknown>> = {
   EnforcedPause: PausedError,
   ERC20InsufficientAllowance: InsufficientAllowanceError,
   ERC20InsufficientBalance: InsufficientBalanceError,
+  GovernorAlreadyCastVote: AlreadyVotedError,
+  GovernorAlreadyOverridden: AlreadyOverriddenError,
+  GovernorNothingToOverride: NothingToOverrideError,
+  GovernorSelfOverride: SelfOverrideError,
+  GovernorInsufficientProposerVotes: InsufficientProposerVotesError,
+  GovernorNonexistentProposal: NonexistentProposalError,
+  GovernorUnexpectedProposalState: UnexpectedProposalStateError,
+  TimelockUnexpectedOperationState: TimelockNotReadyError,
 };
 
 /** The typed error for a decoded revert. */

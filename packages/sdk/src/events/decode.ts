@@ -1,10 +1,24 @@
-// Decodes the protocol's logs (staking, vault, token) into typed events.
+// Decodes the protocol's logs (staking, vault, token, governance, oracle) into typed events.
 import { type Log, parseEventLogs } from "viem";
 
-import { ankrStakingAbi, rewardVaultAbi, testAnkrAbi } from "../abis/generated.js";
+import {
+  ankrGovernorAbi,
+  ankrStakingAbi,
+  oracleCommitteeAbi,
+  rewardVaultAbi,
+  testAnkrAbi,
+  timelockControllerAbi,
+} from "../abis/generated.js";
 
 /** Every event ABI entry of the protocol's contracts. */
-export const eventsAbi = [...ankrStakingAbi, ...rewardVaultAbi, ...testAnkrAbi];
+export const eventsAbi = [
+  ...ankrStakingAbi,
+  ...rewardVaultAbi,
+  ...testAnkrAbi,
+  ...ankrGovernorAbi,
+  ...timelockControllerAbi,
+  ...oracleCommitteeAbi,
+];
 
 export type StakingEvent = ReturnType<typeof parseEventLogs<typeof eventsAbi>>[number];
 export type StakingEventName = StakingEvent["eventName"];

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 
-import { A, ALICE, B, BOB, client, isolate, reader, withSnapshot } from "../../test/fixtures.js";
+import { A, ALICE, asTimelock, B, BOB, client, isolate, reader, withSnapshot } from "../../test/fixtures.js";
 import { parseAmount } from "../amounts/amount.js";
 import { capacityLeft } from "./capacity.js";
 
@@ -13,7 +13,7 @@ const ankr = (n: number) => parseAmount(String(n));
 
 describe("capacityLeft mirrors the contract", () => {
   test("for delegators and for a provider's own top-up", async () => {
-    const admin = client("admin");
+    const admin = await asTimelock();
     await fc.assert(
       fc.asyncProperty(
         fc.record({

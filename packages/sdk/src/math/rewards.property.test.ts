@@ -35,7 +35,7 @@ describe("splitSettlement mirrors settleEpoch", () => {
             const epoch = await reader.getEpoch();
             await increaseTime(epoch.nextSettleableAt - (await now()) + BigInt(input.lateBy));
             const scores = { [A]: input.scoreA, [B]: input.scoreB };
-            const { events, blockNumber } = await client("admin").settleEpoch({ scores });
+            const { events, blockNumber } = await client("settler").settleEpoch({ scores });
 
             const settled = events.flatMap((e) =>
               e.eventName === "ProvidersSettled" ? e.args.settlements : [],

@@ -12,7 +12,7 @@ async function stakeAndSettle(): Promise<bigint> {
   await client("alice").delegate({ provider: A, amount: parseAmount("300,000") });
   const { nextSettleableAt } = await reader.getEpoch();
   await increaseTime(nextSettleableAt - (await now()) + 1n);
-  const settled = await client("admin").settleEpoch({ defaultScoreBps: 10_000 });
+  const settled = await client("settler").settleEpoch({ defaultScoreBps: 10_000 });
   const log = settled.events.find((e) => e.eventName === "ProvidersSettled");
   expect(log?.eventName === "ProvidersSettled" ? log.args.settlements : []).toHaveLength(2);
   return (await reader.publicClient.getBlock({ blockNumber: settled.blockNumber })).timestamp;

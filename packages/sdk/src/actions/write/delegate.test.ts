@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { A, ALICE, BOB, client, isolate, reader } from "../../../test/fixtures.js";
+import { A, ALICE, asTimelock, BOB, client, isolate, reader } from "../../../test/fixtures.js";
 import { parseAmount } from "../../amounts/amount.js";
 import {
   BelowMinDelegationError,
@@ -65,7 +65,7 @@ describe("delegate", () => {
     const { capacityLeft, unlimited } = await reader.getCapacityLeft({ provider: A, account: ALICE });
     expect(unlimited).toBe(false);
     expect(capacityLeft).toBe(parseAmount("1,600,000")); // 16 x 100,000 self-stake
-    await client("admin").setProviderCap({ provider: A, maxStake: parseAmount("150,000") });
+    await (await asTimelock()).setProviderCap({ provider: A, maxStake: parseAmount("150,000") });
     expect((await reader.getCapacityLeft({ provider: A, account: ALICE })).capacityLeft).toBe(
       parseAmount("50,000"),
     );
@@ -76,7 +76,7 @@ describe("delegate", () => {
   });
 
   test("paused: new stake is refused with a clear reason", async () => {
-    await client("admin").pause();
+    await client("guardian").pause();
     const error = await client("alice")
       .delegate({ provider: A, amount: parseAmount("1,000") })
       .catch((e: unknown) => e);

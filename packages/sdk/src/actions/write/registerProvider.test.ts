@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { A, address, client, isolate, reader } from "../../../test/fixtures.js";
+import { A, address, client, isolate, passProposal, reader } from "../../../test/fixtures.js";
 import { parseAmount } from "../../amounts/amount.js";
 import {
   BelowMinSelfStakeError,
@@ -27,7 +27,10 @@ describe("provider life cycle", () => {
     expect(registered.tokenStep?.kind).toBe("approve");
     expect((await reader.getProvider({ provider: CAROL })).status).toBe(ProviderStatus.Pending);
 
-    await client("admin").admitProvider({ provider: CAROL });
+    // Admission is a governance decision: proposed, voted, queued and executed by the timelock.
+    const actions = await reader.buildProposal({ kind: "admitProviders", providers: [CAROL] });
+    const proposalId = await passProposal(actions, "Admit Carol Nodes");
+    expect((await reader.getProposal({ proposalId })).state).toBe("Executed");
     expect((await reader.getProvider({ provider: CAROL })).statusName).toBe("Active");
 
     await carol.setMetadataURI({ metadataURI: encodeMetadataURI({ name: "Carol Nodes 2" }) });
