@@ -14,6 +14,7 @@ import {
   parseAmount,
   rewardVaultAbi,
   testAnkrAbi,
+  timelockControllerAbi,
 } from "@ankr-staking/sdk";
 import {
   type Abi,
@@ -30,7 +31,6 @@ import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { foundryBin } from "../../../contracts/bench/foundry.ts";
-import { timelockControllerAbi } from "../../sdk/src/abis/generated.ts";
 import { type DevAccount, accounts as devAccounts } from "../src/accounts.ts";
 import { type AnvilChain, startAnvil } from "../src/anvil.ts";
 import { contractsDir } from "../src/config.ts";

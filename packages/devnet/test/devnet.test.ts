@@ -9,10 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createStakingClient, type StakingClient } from "@ankr-staking/sdk";
 import { readDeploymentFile } from "@ankr-staking/sdk/node";
-import type { Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { ankrGovernorAbi } from "../../sdk/src/abis/generated.ts";
 import { accounts } from "../src/accounts.ts";
 import { advanceSeconds } from "../src/advance.ts";
 import { contractsDir, PORTS, root } from "../src/config.ts";
@@ -189,19 +187,13 @@ describe("npm start", () => {
   });
 
   it("has an open proposal to admit the independent provider, with votes cast (on-chain)", async () => {
-    const governor = client.deployment.governor as Address;
-    const read = (functionName: "state" | "proposalVotes", args: readonly [bigint]) =>
-      client.publicClient.readContract({
-        address: governor,
-        abi: ankrGovernorAbi,
-        functionName,
-        args,
-      } as never);
-    const id = BigInt(state.proposalId);
-    expect(await read("state", [id])).toBe(1); // Active
-    const [against, forVotes] = (await read("proposalVotes", [id])) as readonly [bigint, bigint, bigint];
-    expect(forVotes).toBeGreaterThan(0n);
-    expect(against).toBeGreaterThan(0n);
+    const proposal = await client.getProposal({ proposalId: BigInt(state.proposalId) });
+    expect(proposal.state).toBe("Active");
+    expect(proposal.proposer).toBe(accounts.providers[0]?.address);
+    expect(proposal.votes.for).toBeGreaterThan(0n);
+    expect(proposal.votes.against).toBeGreaterThan(0n);
+    const pending = await client.getProvider({ provider: accounts.applicant.address });
+    expect(pending.statusName).toBe("Pending");
   });
 
   // TODO(indexer-gov): /v1/proposals lands with the indexer's governance branch. Until it is on main
