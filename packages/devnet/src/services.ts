@@ -30,6 +30,7 @@ export class Devnet {
   indexer: IndexerService | undefined;
   proposal: SeededProposal | undefined;
   web: WebService | undefined;
+  webBuild: Promise<void> | undefined;
   private clock: NodeJS.Timeout | undefined;
   /** Rows of the "Services" section: name, URL, what it is. */
   readonly services: string[][] = [];
@@ -142,7 +143,15 @@ export interface Service {
 export const SERVICES: readonly Service[] = [
   {
     name: "contracts build",
-    start: (devnet) => buildContracts(devnet.log),
+    async start(devnet) {
+      // The web app's build (when stale) runs beside everything else; the web service awaits it.
+      if (webBuildStale()) {
+        devnet.log("  building the web app in the background (vite build)");
+        devnet.webBuild = buildWeb(join(devnet.logDir, "web-build.log"));
+        devnet.webBuild.catch(() => undefined);
+      }
+      await buildContracts(devnet.log);
+    },
   },
   {
     name: "chain (anvil)",
@@ -192,11 +201,8 @@ export const SERVICES: readonly Service[] = [
     },
   },
   {
-    name: "seed",
-    start: (devnet) => seedWorld(devnet.need("chain").url, devnet.need("deployed").deployment, devnet.log),
-  },
-  {
-    name: "oracle committee",
+    // Started now: they read the genesis providers and begin probing while the world is seeded.
+    name: "oracle committee (3 members)",
     async start(devnet) {
       const { deployment, committee } = devnet.need("deployed");
       for (let i = 0; i < devnet.config.members; i++) {
@@ -211,6 +217,15 @@ export const SERVICES: readonly Service[] = [
           }),
         );
       }
+    },
+  },
+  {
+    name: "seed",
+    start: (devnet) => seedWorld(devnet.need("chain").url, devnet.need("deployed").deployment, devnet.log),
+  },
+  {
+    name: "oracle committee healthy",
+    async start(devnet) {
       for (const member of devnet.members) {
         await waitHealthy(member);
         devnet.services.push([member.name, member.url, "oracle member: /scores /health /chains /metrics"]);
@@ -252,12 +267,9 @@ export const SERVICES: readonly Service[] = [
     },
   },
   {
-    name: "web app (vite build when stale, vite preview)",
+    name: "web app (vite preview of the production build)",
     async start(devnet) {
-      if (webBuildStale()) {
-        devnet.log("  building the web app (vite build, 5-20 s)");
-        await buildWeb(join(devnet.logDir, "web-build.log"));
-      }
+      await devnet.webBuild;
       devnet.web = startWeb(devnet.processes, {
         port: devnet.config.ports.web,
         rpcUrl: devnet.need("chain").url,
