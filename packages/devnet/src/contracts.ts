@@ -2,8 +2,7 @@
 // used for real networks: script/Deploy.s.sol with a devnet config file (docs/governance.md) naming
 // the genesis providers (with their anvil keys, allowed on chain 31337 only) and the oracle
 // committee's members. The script renounces every role of the deployer; governance is the timelock.
-import { spawn } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Deployment, encodeMetadataURI, parseAmount } from "@ankr-staking/sdk";
@@ -16,6 +15,7 @@ import { accounts, type DevAccount } from "./accounts.ts";
 import { CHAIN_ID, contractsDir, type DevnetConfig, GOVERNANCE } from "./config.ts";
 import type { Endpoints } from "./endpoints.ts";
 import { ServiceStartError } from "./errors.ts";
+import type { Processes } from "./processes.ts";
 import { PROVIDERS, providerMetadata } from "./seed.ts";
 
 const artifact = (name: string) => join(contractsDir, "out", `${name}.sol`, `${name}.json`);
@@ -75,6 +75,7 @@ export function devnetDeployConfig(config: DevnetConfig, endpoints: Endpoints): 
 }
 
 export async function deployContracts(
+  processes: Processes,
   rpcUrl: string,
   config: DevnetConfig,
   endpoints: Endpoints,
@@ -91,6 +92,7 @@ export async function deployContracts(
   const logFile = join(logDir, "deploy.log");
   try {
     await forgeScript(
+      processes,
       [
         ["script", "script/Deploy.s.sol", "--rpc-url", rpcUrl, "--broadcast"],
         // Several broadcasters (the deployer and each genesis provider): one transaction at a time.
@@ -115,21 +117,21 @@ export async function deployContracts(
 /** The script's inputs come from `env` only, never from the shell (a stray EPOCH_LENGTH, say). */
 const SCRIPT_INPUTS = ["DEPLOY_CONFIG", "GENESIS_TIME", "EPOCH_LENGTH", "SETTLER", "GUARDIAN", "TEST_TOKEN"];
 
-function forgeScript(args: string[], env: Record<string, string>, logFile: string): Promise<void> {
+async function forgeScript(
+  processes: Processes,
+  args: string[],
+  env: Record<string, string>,
+  logFile: string,
+): Promise<void> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
   for (const name of SCRIPT_INPUTS) delete childEnv[name];
-  const log = openSync(logFile, "a");
-  return new Promise((resolve, reject) => {
-    const child = spawn(foundryBin("forge"), args, {
+  try {
+    await processes.run("deploy", foundryBin("forge"), args, {
       cwd: contractsDir,
       env: { ...childEnv, ...env },
-      stdio: ["ignore", log, log],
+      logFile,
     });
-    closeSync(log);
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new ServiceStartError("deploy", `forge script ${signal ?? `exit ${code}`}`, logFile));
-    });
-  });
+  } catch (error) {
+    throw new ServiceStartError("deploy", `forge script failed: ${(error as Error).message}`, logFile);
+  }
 }

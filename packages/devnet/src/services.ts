@@ -147,7 +147,7 @@ export const SERVICES: readonly Service[] = [
       // The web app's build (when stale) runs beside everything else; the web service awaits it.
       if (webBuildStale()) {
         devnet.log("  building the web app in the background (vite build)");
-        devnet.webBuild = buildWeb(join(devnet.logDir, "web-build.log"));
+        devnet.webBuild = buildWeb(devnet.processes, join(devnet.logDir, "web-build.log"));
         devnet.webBuild.catch(() => undefined);
       }
       await buildContracts(devnet.log);
@@ -178,6 +178,7 @@ export const SERVICES: readonly Service[] = [
     name: "deploy (script/Deploy.s.sol with the devnet's config: genesis providers, oracle committee)",
     async start(devnet) {
       devnet.deployed = await deployContracts(
+        devnet.processes,
         devnet.need("chain").url,
         devnet.config,
         devnet.need("endpoints"),

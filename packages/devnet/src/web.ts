@@ -2,8 +2,7 @@
 // `vite preview` with the devnet's /config.json (RPC URL, deployment, API URL). The build is redone
 // only when a source file is newer than it; contributors who want hot reload run the dev server
 // themselves (docs/devnet.md).
-import { spawn } from "node:child_process";
-import { closeSync, existsSync, openSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 import { root } from "./config.ts";
@@ -37,21 +36,8 @@ export function webBuildStale(): boolean {
   return Math.max(...sources.map(newest)) > statSync(builtMarker).mtimeMs;
 }
 
-export function buildWeb(logFile: string): Promise<void> {
-  const log = openSync(logFile, "a");
-  return new Promise((resolve, reject) => {
-    const child = spawn(viteBin, ["build", "--logLevel", "warn"], {
-      cwd: webDir,
-      stdio: ["ignore", log, log],
-    });
-    closeSync(log);
-    child.on("error", reject);
-    child.on("close", (code, signal) =>
-      code === 0
-        ? resolve()
-        : reject(new ServiceStartError("web build", `vite build ${signal ?? `exit ${code}`}`, logFile)),
-    );
-  });
+export function buildWeb(processes: Processes, logFile: string): Promise<void> {
+  return processes.run("web build", viteBin, ["build", "--logLevel", "warn"], { cwd: webDir, logFile });
 }
 
 export interface WebOptions {
