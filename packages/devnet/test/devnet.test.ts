@@ -80,7 +80,7 @@ beforeAll(async () => {
     DEVNET_ORACLE_PORT: String(oraclePort),
     DEVNET_WEB_PORT: String(await freePort()),
   });
-  const deadline = Date.now() + 290_000;
+  const deadline = Date.now() + 400_000;
   for (;;) {
     const ready = readState(stateDir);
     if (ready) {
