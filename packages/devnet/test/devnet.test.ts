@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createStakingClient, type StakingClient } from "@ankr-staking/sdk";
 import { readDeploymentFile } from "@ankr-staking/sdk/node";
+import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { accounts } from "../src/accounts.ts";
@@ -19,6 +20,7 @@ import { freePort, isPortFree } from "../src/ports.ts";
 import { APPLICANT, PROVIDERS } from "../src/seed.ts";
 import { type DevnetState, readState } from "../src/state.ts";
 
+const CHROMIUM = "/usr/bin/chromium";
 const stateDir = mkdtempSync(join(tmpdir(), "devnet-smoke-"));
 mkdirSync(join(contractsDir, "cache"), { recursive: true });
 const deploymentsDir = mkdtempSync(join(contractsDir, "cache", "devnet-smoke-"));
@@ -229,6 +231,31 @@ describe("npm start", () => {
     expect(config.rpcUrl).toBe(state.rpcUrl);
     expect(config.apiUrl).toBe(state.apiUrl);
     expect(config.deployment.staking).toBe(client.deployment.staking);
+  });
+
+  // Debian's Chromium (apt-get install chromium), as the web app's own end-to-end tests use it.
+  it.skipIf(!existsSync(CHROMIUM))("shows the seeded providers in a browser", async () => {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(state.webUrl);
+      for (const { name } of PROVIDERS) await page.getByText(name).first().waitFor({ timeout: 30_000 });
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 
   it("stops every process and frees every port on Ctrl-C", async () => {
