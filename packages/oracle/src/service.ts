@@ -1,6 +1,8 @@
 // One committee member: each tick reads the scored providers and their metadata, probes every
 // declared endpoint once (a round), adds the round to the current epoch's tallies, and once an
 // epoch has ended and is the next to settle, sends this member's report for it once.
+
+import { packScores, reportListHash } from "@ankr-staking/sdk";
 import type { Account, Address, Chain, Hex, PublicClient, Transport, WalletClient } from "viem";
 import { type EpochClock, readClock, readScoredProviders, type StakingTarget } from "./chain.ts";
 import { chainRegistry } from "./chains/registry.ts";
@@ -13,7 +15,8 @@ import type { RequestLimits } from "./net/request.ts";
 import { PROBES } from "./probes/families.ts";
 import { providerScore, type Sample, type ScoringConfig, scoreRound } from "./scoring/score.ts";
 import type { Store } from "./store.ts";
-import { type CommitteeTarget, hasReported, listHash, packScores, sendReport } from "./submit.ts";
+
+import { type CommitteeTarget, hasReported, sendReport } from "./submit.ts";
 
 export interface ServiceOptions {
   client: PublicClient;
@@ -194,7 +197,7 @@ export class OracleService {
     if (!clock || clock.nextToSettle >= clock.current || providers.length === 0) return;
     if (Date.now() < this.retryAt) return;
     const epoch = clock.nextToSettle;
-    const hash = listHash(providers);
+    const hash = reportListHash(providers);
     const { client, committee, store } = this.options;
     if (await hasReported(client, committee, BigInt(epoch), providers, this.member)) {
       this.markConfirmed(epoch, hash);

@@ -1,27 +1,7 @@
-// The on-chain side of a member: is my report in, and send it. Takes viem clients, the committee's
-// address and its ABI, so the ABI's source (Foundry output today, the SDK later) stays the caller's.
-import {
-  type Abi,
-  type Account,
-  type Address,
-  type Chain,
-  encodePacked,
-  type Hex,
-  keccak256,
-  type PublicClient,
-  type Transport,
-  type WalletClient,
-} from "viem";
-
-/** One big-endian uint16 per score, as OracleCommittee.submitReport takes them. */
-export function packScores(scores: readonly number[]): Hex {
-  return `0x${scores.map((s) => s.toString(16).padStart(4, "0")).join("")}`;
-}
-
-/** The committee's key for a provider list (keccak256 of the packed, 32-byte padded addresses). */
-export function listHash(providers: readonly Address[]): Hex {
-  return keccak256(encodePacked(["address[]"], [providers]));
-}
+// The on-chain side of a member: is my report in, and send it. Reports are packed with the SDK's
+// packScores and keyed with its reportListHash, so every tool encodes a report the same way.
+import { packScores, reportListHash } from "@ankr-staking/sdk";
+import type { Abi, Account, Address, Chain, Hex, PublicClient, Transport, WalletClient } from "viem";
 
 export interface CommitteeTarget {
   address: Address;
@@ -40,7 +20,7 @@ export async function hasReported(
     address: committee.address,
     abi: committee.abi,
     functionName: "reportCount",
-    args: [epoch, listHash(providers), member],
+    args: [epoch, reportListHash(providers), member],
   })) as readonly [bigint, boolean];
   return result[1];
 }

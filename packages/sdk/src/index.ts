@@ -41,6 +41,21 @@ export {
   propose,
 } from "./actions/governance/propose.js";
 export { type QueueParameters, queue } from "./actions/governance/queue.js";
+export {
+  MissingScoreError,
+  packScores,
+  reportListHash,
+  type ScoreRound,
+  type ScoreRoundParameters,
+  scoreRound,
+} from "./actions/oracle/scoreRound.js";
+export {
+  getReportStatus,
+  OracleNotDeployedError,
+  type SubmitReportParameters,
+  type SubmitReportReturnType,
+  submitReport,
+} from "./actions/oracle/submitReport.js";
 export type { GetAccountParameters, GetAccountReturnType } from "./actions/read/getAccount.js";
 export { getAccount } from "./actions/read/getAccount.js";
 export { type GetCapacityLeftReturnType, getCapacityLeft } from "./actions/read/getCapacityLeft.js";
@@ -64,7 +79,7 @@ export { setAllotment } from "./actions/roles/setAllotment.js";
 export { setGlobalCap } from "./actions/roles/setGlobalCap.js";
 export { setParameters } from "./actions/roles/setParameters.js";
 export { setProviderCap } from "./actions/roles/setProviderCap.js";
-export { MissingScoreError, type SettleEpochParameters, settleEpoch } from "./actions/roles/settleEpoch.js";
+export { type SettleEpochParameters, settleEpoch } from "./actions/roles/settleEpoch.js";
 export { slash } from "./actions/roles/slash.js";
 export { unpause } from "./actions/roles/unpause.js";
 export { addRewards } from "./actions/write/addRewards.js";

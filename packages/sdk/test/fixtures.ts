@@ -1,6 +1,6 @@
 // Per-test helpers: clients for the seeded actors, chain time control, and isolation by snapshot.
 
-import { http } from "viem";
+import { type Address, http } from "viem";
 import { afterEach, beforeEach, inject } from "vitest";
 
 import type { ProposalAction } from "../src/actions/governance/getProposal.js";
@@ -86,18 +86,23 @@ export async function passProposal(actions: readonly ProposalAction[], descripti
 }
 
 /**
- * A client that sends as the main timelock (impersonated on anvil). For tests that need a
- * governed setting as a precondition, not the governance path itself (see passProposal).
+ * A client that sends as `account` (impersonated on anvil): the main timelock or the upgrade
+ * timelock, for tests that need a governed setting as a precondition rather than the governance
+ * path itself (see passProposal).
  */
-export async function asTimelock(): Promise<StakingClient> {
-  const timelock = deployment.timelock;
-  if (!timelock) throw new Error("the deployment has no timelock");
-  await rpc("anvil_impersonateAccount", [timelock]);
-  await rpc("anvil_setBalance", [timelock, "0x56bc75e2d63100000"]);
+export async function impersonate(account: Address): Promise<StakingClient> {
+  await rpc("anvil_impersonateAccount", [account]);
+  await rpc("anvil_setBalance", [account, "0x56bc75e2d63100000"]);
   return createStakingClient({
     deployment,
     transport: http(rpcUrl),
-    account: { address: timelock, type: "json-rpc" },
+    account: { address: account, type: "json-rpc" },
     pollingInterval: 50,
   });
+}
+
+/** A client sending as the main timelock (GOVERNANCE_ROLE). */
+export function asTimelock(): Promise<StakingClient> {
+  if (!deployment.timelock) throw new Error("the deployment has no timelock");
+  return impersonate(deployment.timelock);
 }

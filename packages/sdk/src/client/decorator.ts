@@ -8,6 +8,7 @@ import { getProposals } from "../actions/governance/getProposals.js";
 import { getVotingPower } from "../actions/governance/getVotingPower.js";
 import { propose } from "../actions/governance/propose.js";
 import { queue } from "../actions/governance/queue.js";
+import { getReportStatus, submitReport } from "../actions/oracle/submitReport.js";
 import { getAccount } from "../actions/read/getAccount.js";
 import { getCapacityLeft } from "../actions/read/getCapacityLeft.js";
 import { getDelegation } from "../actions/read/getDelegation.js";
@@ -91,6 +92,9 @@ const actions = {
   getVotingPower,
   propose,
   queue,
+  // oracle committee members
+  getReportStatus,
+  submitReport,
   // role holders: governance (timelock), settler (oracle committee), pauser (guardian)
   admitProvider,
   jail,

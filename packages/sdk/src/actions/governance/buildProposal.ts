@@ -224,7 +224,7 @@ export function upgradeOperation(
     implementation,
     initData = "0x",
     salt = zeroHash,
-  }: { implementation: Address; initData?: Hex; salt?: Hex },
+  }: { implementation: Address; initData?: Hex | undefined; salt?: Hex | undefined },
 ): { target: Address; data: Hex; salt: Hex } {
   const data = encodeStaking("upgradeToAndCall", [implementation, initData]);
   return { target: client.deployment.staking, data, salt };

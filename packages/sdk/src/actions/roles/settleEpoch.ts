@@ -1,28 +1,9 @@
-import type { Address } from "viem";
-
-import { ankrStakingAbi } from "../../abis/generated.js";
 import type { StakingClientBase } from "../../client/createStakingClient.js";
-import { BaseError } from "../../errors/base.js";
-import { withStakingErrors } from "../../transaction/send.js";
 import { sendStaking } from "../../transaction/staking.js";
 import type { TransactionResult, WriteOptions } from "../../transaction/types.js";
-import { getEpoch } from "../read/getEpoch.js";
+import { type ScoreRoundParameters, scoreRound } from "../oracle/scoreRound.js";
 
-export type SettleEpochParameters = WriteOptions & {
-  /** Default: the next epoch to settle. */
-  epoch?: bigint | undefined;
-  /** Score per provider in basis points (0..10,000). */
-  scores?: Partial<Record<Address, number>> | undefined;
-  /** Score for every scored provider missing from `scores`; without it, each must be given. */
-  defaultScoreBps?: number | undefined;
-};
-
-export class MissingScoreError extends BaseError {
-  override name = "MissingScoreError";
-  constructor(provider: Address) {
-    super(`no score for scored provider ${provider} (give one, or a default score)`);
-  }
-}
+export type SettleEpochParameters = WriteOptions & ScoreRoundParameters;
 
 /**
  * Settles an ended epoch with a score per scored provider (SETTLER_ROLE: the oracle committee).
@@ -33,24 +14,8 @@ export class MissingScoreError extends BaseError {
  */
 export async function settleEpoch(
   client: StakingClientBase,
-  { epoch, scores = {}, defaultScoreBps, ...options }: SettleEpochParameters,
+  { epoch, scores, defaultScoreBps, ...options }: SettleEpochParameters,
 ): Promise<TransactionResult> {
-  const [scored, target] = await withStakingErrors(client, () =>
-    Promise.all([
-      client.publicClient.readContract({
-        address: client.deployment.staking,
-        abi: ankrStakingAbi,
-        functionName: "scoredProviders",
-      }),
-      epoch ?? getEpoch(client).then((e) => e.nextEpochToSettle),
-    ]),
-  );
-  const byAddress = new Map(Object.entries(scores).map(([a, s]) => [a.toLowerCase(), s]));
-  const providers = [...scored].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
-  const scoresBps = providers.map((provider) => {
-    const score = byAddress.get(provider.toLowerCase()) ?? defaultScoreBps;
-    if (score === undefined) throw new MissingScoreError(provider);
-    return score;
-  });
-  return sendStaking(client, "settleEpoch", [target, providers, scoresBps], options);
+  const round = await scoreRound(client, { epoch, scores, defaultScoreBps });
+  return sendStaking(client, "settleEpoch", [round.epoch, round.providers, round.scoresBps], options);
 }
