@@ -198,8 +198,9 @@ describe("npm start", () => {
     expect(pending.statusName).toBe("Pending");
   });
 
-  // TODO(indexer-gov): /v1/proposals lands with the indexer's governance branch. Until it is on main
-  // this check skips itself when the route answers 404; once merged, drop the skip.
+  // TODO(indexer-gov): /v1/proposals lands with the indexer's governance branch (this test passed
+  // against it). Until it is on main this check skips itself when the route answers 404; once
+  // merged, drop the skip.
   it("lists the open proposal through the API (/v1/proposals)", async (ctx) => {
     const probe = await fetch(`${state.apiUrl}/v1/proposals`);
     if (probe.status === 404) ctx.skip();
@@ -269,19 +270,30 @@ describe("npm start", () => {
     stopped = true;
   });
 
-  it("names the variable to change when a port is taken", async () => {
-    const server: Server = createServer();
-    const port = await freePort();
-    await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-    try {
-      const run = startNpm({ DEVNET_CHAIN_PORT: String(port) });
-      expect(await exited(run.child)).toBe(1);
-      expect(run.output()).toContain(`port ${port} (chain) is already in use`);
-      expect(run.output()).toContain("DEVNET_CHAIN_PORT=");
-    } finally {
-      server.close();
-    }
-  });
+  it.each(["chain", "web"] as const)(
+    "names the variable to change when the %s port is taken",
+    async (name) => {
+      const server: Server = createServer();
+      const port = await freePort();
+      await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+      try {
+        // Every other port free, so the check reaches the one taken.
+        const env: Record<string, string> = {
+          DEVNET_CHAIN_PORT: String(await freePort()),
+          DEVNET_API_PORT: String(await freePort()),
+          DEVNET_ORACLE_PORT: String(await freeRange(PORTS.oracle.count)),
+          DEVNET_WEB_PORT: String(await freePort()),
+          [PORTS[name].variable]: String(port),
+        };
+        const run = startNpm(env);
+        expect(await exited(run.child)).toBe(1);
+        expect(run.output()).toContain(`port ${port} (${name}) is already in use`);
+        expect(run.output()).toContain(`${PORTS[name].variable}=<port> npm start`);
+      } finally {
+        server.close();
+      }
+    },
+  );
 });
 
 describe("devnet:advance", () => {
