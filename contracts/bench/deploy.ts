@@ -103,14 +103,17 @@ export async function deploy(
   env: Record<string, string>,
   options: DeployOptions = {},
 ): Promise<Deployment> {
-  const raw = await runDeployScript(contractsDir, "Deploy.s.sol", ".json", rpcUrl, chainId, privateKey, env, [
-    "DEPLOY_CONFIG",
-    "GENESIS_TIME",
-    "EPOCH_LENGTH",
-    "SETTLER",
-    "GUARDIAN",
-    "TEST_TOKEN",
-  ], options);
+  const raw = await runDeployScript(
+    contractsDir,
+    "Deploy.s.sol",
+    ".json",
+    rpcUrl,
+    chainId,
+    privateKey,
+    env,
+    ["DEPLOY_CONFIG", "GENESIS_TIME", "EPOCH_LENGTH", "SETTLER", "GUARDIAN", "TEST_TOKEN"],
+    options,
+  );
   return {
     token: addressOf(raw, "token"),
     rewardVault: addressOf(raw, "rewardVault"),

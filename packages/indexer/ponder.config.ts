@@ -1,8 +1,16 @@
-// Ponder configuration: the staking contract, its reward vault and the oracle committee on the chain
-// of the deployment named by INDEXER_DEPLOYMENT. Addresses and ABIs come from the SDK only.
+// Ponder configuration: the staking contract, its reward vault, the oracle committee, the Governor and
+// both timelocks on the chain of the deployment named by INDEXER_DEPLOYMENT. Addresses and ABIs come
+// from the SDK only; a contract the deployment lacks gets the zero address (it matches no log).
 // Embedded PGlite (.ponder/pglite, or PONDER_PGLITE_DIR) unless DATABASE_URL names a PostgreSQL server.
-import { ankrStakingAbi, oracleCommitteeAbi, rewardVaultAbi } from "@ankr-staking/sdk";
+import {
+  ankrGovernorAbi,
+  ankrStakingAbi,
+  oracleCommitteeAbi,
+  rewardVaultAbi,
+  timelockControllerAbi,
+} from "@ankr-staking/sdk";
 import { createConfig } from "ponder";
+import { zeroAddress } from "viem";
 
 import { indexedDeployment } from "./src/deployment.ts";
 
@@ -33,6 +41,18 @@ export default createConfig({
       abi: oracleCommitteeAbi,
       address: deployment.oracleCommittee,
       startBlock: deployment.oracleStartBlock,
+    },
+    AnkrGovernor: {
+      chain: "protocol",
+      abi: ankrGovernorAbi,
+      address: deployment.governor ?? zeroAddress,
+      startBlock,
+    },
+    Timelock: {
+      chain: "protocol",
+      abi: timelockControllerAbi,
+      address: [deployment.timelock ?? zeroAddress, deployment.upgradeTimelock ?? zeroAddress],
+      startBlock,
     },
   },
 });

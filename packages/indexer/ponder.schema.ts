@@ -2,7 +2,9 @@
 // upserted by the handlers; event tables (action, claim, provider_epoch, oracle_report) are
 // append-only, keyed by where their log sits on the chain, so a replay after a reorg or a
 // restart rewrites the same rows instead of adding new ones. Amounts are wei (numeric bigint),
-// times unix seconds. Governance (proposal, vote) gets its tables when those contracts land.
+// times unix seconds. Governance: `proposal` (upserted: lifecycle and tallies) and `vote` (one row
+// per vote log, provider votes and delegator overrides), with `provider_vote` to find a provider's
+// vote when an override reduces it.
 import { index, onchainTable, primaryKey } from "ponder";
 
 /** One row, id "protocol": parameters and pool-wide figures. */
@@ -195,3 +197,89 @@ export const adminEvent = onchainTable("admin_event", (t) => ({
   txHash: t.hex().notNull(),
   timestamp: t.bigint().notNull(),
 }));
+
+/**
+ * A Governor proposal. Tallies follow the Governor's own counting: a provider's vote adds its weight,
+ * a delegator's override adds its stake to its choice and, where the provider had voted, takes it
+ * out of the provider's (VoteReduced). The state is derived when read (src/api/proposals.ts): it
+ * depends on the time as well as on these fields.
+ */
+export const proposal = onchainTable(
+  "proposal",
+  (t) => ({
+    id: t.bigint().primaryKey(),
+    proposer: t.hex().notNull(),
+    description: t.text().notNull(),
+    targets: t.json().$type<string[]>().notNull(),
+    /** Wei as decimal strings. */
+    values: t.json().$type<string[]>().notNull(),
+    signatures: t.json().$type<string[]>().notNull(),
+    calldatas: t.json().$type<string[]>().notNull(),
+    /** Voting starts after `snapshot` and ends at `deadline` (unix seconds: the clock is timestamps). */
+    snapshot: t.bigint().notNull(),
+    deadline: t.bigint().notNull(),
+    /** `quorum(snapshot)`, read at the first vote or queue (unknown before the snapshot passes). */
+    quorum: t.bigint(),
+    againstVotes: t.bigint().notNull(),
+    forVotes: t.bigint().notNull(),
+    abstainVotes: t.bigint().notNull(),
+    /** Provider votes (castVote) and delegator overrides (castVoteOverride) counted so far. */
+    providerVotes: t.integer().notNull(),
+    overrides: t.integer().notNull(),
+    eta: t.bigint(),
+    /** Where ProposalCreated sits (`<block>-<logIndex>`, as `action.id`): the list's order. */
+    createdId: t.text().notNull(),
+    createdBlock: t.bigint().notNull(),
+    createdAt: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+    queuedAt: t.bigint(),
+    executedAt: t.bigint(),
+    canceledAt: t.bigint(),
+  }),
+  (table) => ({
+    createdIdx: index().on(table.createdId),
+    proposerIdx: index().on(table.proposer, table.createdId),
+  }),
+);
+
+/** One row per vote log: a provider's vote (VoteCast, VoteCastWithParams) or a delegator's override. */
+export const vote = onchainTable(
+  "vote",
+  (t) => ({
+    /** `<block>-<logIndex>`, as `action.id`. */
+    id: t.text().primaryKey(),
+    proposalId: t.bigint().notNull(),
+    voter: t.hex().notNull(),
+    /** "provider" (its pool) or "override" (a delegator's own stake at `providers`). */
+    kind: t.text().notNull(),
+    /** 0 against, 1 for, 2 abstain. */
+    support: t.integer().notNull(),
+    /** Counted now: a provider's cast weight minus what its delegators overrode after it voted. */
+    weight: t.bigint().notNull(),
+    /** The weight in the log. */
+    castWeight: t.bigint().notNull(),
+    reason: t.text().notNull(),
+    params: t.hex(),
+    /** The providers an override names. */
+    providers: t.json().$type<string[]>(),
+    blockNumber: t.bigint().notNull(),
+    logIndex: t.integer().notNull(),
+    txHash: t.hex().notNull(),
+    timestamp: t.bigint().notNull(),
+  }),
+  (table) => ({
+    proposalIdx: index().on(table.proposalId, table.id),
+    voterIdx: index().on(table.voter, table.id),
+  }),
+);
+
+/** Which vote row is a provider's on a proposal, so VoteReduced finds it by key. */
+export const providerVote = onchainTable(
+  "provider_vote",
+  (t) => ({
+    proposalId: t.bigint().notNull(),
+    provider: t.hex().notNull(),
+    voteId: t.text().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.proposalId, table.provider] }) }),
+);

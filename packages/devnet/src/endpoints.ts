@@ -2,8 +2,9 @@
 // extra anvil instances answering with the real chain ids; other families are the oracle's fake
 // servers (in this process) with heads that advance like the chains' do. One provider is worse on
 // purpose: its Ethereum endpoint lags behind and its Solana endpoint is slow and behind.
-import { chainRegistry } from "@ankr-staking/oracle/chains/registry";
+
 import { type FakeEndpoint, startFake } from "@ankr-staking/oracle/testing/fakes";
+import { chainRegistry } from "@ankr-staking/sdk";
 import { createPublicClient, http } from "viem";
 
 import { type AnvilChain, startAnvil } from "./anvil.ts";

@@ -69,14 +69,13 @@ export const APPLICANT: ProviderSeed = {
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
 /**
- * The metadata document. Each chain carries `id` (what the oracle's schema reads) next to the SDK's
- * `chain`, so both the SDK's decoder and the members accept it.
+ * The metadata document (the SDK's schema, which the oracle members read).
  */
 export function providerMetadata(seed: ProviderSeed, endpoints: Endpoints): ProviderMetadata {
   const chains = Object.entries(seed.chains).map(([id, kind]) => {
     const url = endpoints[kind][id] ?? endpoints.good[id];
     if (!url) throw new Error(`no ${kind} endpoint for ${id}`);
-    return { chain: id, id, endpoints: [url] };
+    return { id, endpoints: [url] };
   });
   return {
     name: seed.name,

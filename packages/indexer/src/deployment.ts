@@ -1,5 +1,7 @@
 // Which deployment the indexer follows: deployments/<chainId>.json (the deploy script's output, read
-// through the SDK's registry) and, beside it, <chainId>.oracle.json for the oracle committee.
+// through the SDK's registry). The oracle committee is the one the file names (the deploy script
+// deploys it when its config lists members) or else, beside it, <chainId>.oracle.json (a committee
+// deployed apart, script/DeployOracle.s.sol).
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Deployment } from "@ankr-staking/sdk";
@@ -22,6 +24,12 @@ export function indexedDeployment(env: NodeJS.ProcessEnv = process.env): Indexed
   );
   const idOrPath = env.INDEXER_DEPLOYMENT ?? "31337";
   const deployment = loadDeployment(idOrPath, { dir });
+  if (deployment.oracleCommittee)
+    return {
+      ...deployment,
+      oracleCommittee: deployment.oracleCommittee,
+      oracleStartBlock: Number(deployment.startBlock),
+    };
   const file = /^\d+$/.test(idOrPath) ? join(dir, `${idOrPath}.json`) : resolve(idOrPath);
   const oracleFile = join(dirname(file), `${deployment.chainId}.oracle.json`);
   if (!existsSync(oracleFile)) {

@@ -76,7 +76,7 @@ describe("providers", () => {
     expect(body.items[0]?.address).toBe(A);
     const a = body.items[0];
     expect(a?.name).toBe("Acme RPC");
-    expect(a?.chains).toEqual(["eth"]);
+    expect(a?.chains).toEqual(["ethereum"]);
     expect(a?.pendingCommission?.commissionBps).toBe(1_500);
     expect(a?.delegators).toBe(3);
   });

@@ -79,7 +79,7 @@ async function randomScenario(actions: number, seed = 7): Promise<number> {
         const { nextSettleableAt } = await reader.getEpoch();
         const now = (await reader.publicClient.getBlock()).timestamp;
         if (nextSettleableAt > now) await increaseTime(nextSettleableAt - now + 1n);
-        await client("admin").settleEpoch({
+        await client("settler").settleEpoch({
           defaultScoreBps: 9_000,
           scores: { [address("providerB")]: 6_000 },
         });

@@ -31,7 +31,7 @@ export async function runScenario() {
   const { nextSettleableAt } = await reader.getEpoch();
   const now = (await reader.publicClient.getBlock()).timestamp;
   await increaseTime(nextSettleableAt - now + 1n);
-  await client("admin").settleEpoch({ defaultScoreBps: 10_000, scores: { [address("providerB")]: 8_000 } });
+  await client("settler").settleEpoch({ defaultScoreBps: 10_000, scores: { [address("providerB")]: 8_000 } });
   await increaseTime(86_400);
   await client("alice").claim({ provider: address("providerA") });
   await client("carol").restake({ provider: address("providerA") });

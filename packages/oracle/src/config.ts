@@ -1,8 +1,8 @@
 // The member's configuration, from the environment (one process per member).
+
+import type { ChainEntry } from "@ankr-staking/sdk";
 import { type Address, getAddress, type Hex } from "viem";
 import { z } from "zod";
-
-import type { ChainEntry } from "./chains/types.ts";
 import { DEFAULT_PORT } from "./http/server.ts";
 
 const ChainEntrySchema = z.object({

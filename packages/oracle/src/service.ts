@@ -2,14 +2,12 @@
 // declared endpoint once (a round), adds the round to the current epoch's tallies, and once an
 // epoch has ended and is the next to settle, sends this member's report for it once.
 
-import { packScores, reportListHash } from "@ankr-staking/sdk";
+import type { ChainEntry, ProviderMetadata } from "@ankr-staking/sdk";
+import { chainRegistry, packScores, reportListHash } from "@ankr-staking/sdk";
 import type { Account, Address, Chain, Hex, PublicClient, Transport, WalletClient } from "viem";
 import { type EpochClock, readClock, readScoredProviders, type StakingTarget } from "./chain.ts";
-import { chainRegistry } from "./chains/registry.ts";
-import type { ChainEntry } from "./chains/types.ts";
 import { BaseError } from "./errors.ts";
 import { fetchMetadata, type MetadataOptions } from "./metadata/fetch.ts";
-import type { ProviderMetadata } from "./metadata/schema.ts";
 import type { Metrics } from "./metrics.ts";
 import type { RequestLimits } from "./net/request.ts";
 import { PROBES } from "./probes/families.ts";
@@ -127,7 +125,7 @@ export class OracleService {
         };
         try {
           state.metadata = await fetchMetadata(metadataURI, options);
-          for (const chain of state.metadata.chains) {
+          for (const chain of state.metadata.chains ?? []) {
             if (this.registry.has(chain.id)) state.declared.set(chain.id, chain.endpoints);
             else state.unknownChains.push(chain.id);
           }

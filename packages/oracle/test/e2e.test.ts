@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { ChainEntry } from "@ankr-staking/sdk";
 import {
   type Abi,
   type Address,
@@ -16,9 +17,7 @@ import {
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
 import { committeeAbi, stakingAbi } from "../src/abi.ts";
-import type { ChainEntry } from "../src/chains/types.ts";
 import type { Config } from "../src/config.ts";
 import { type Member, startMember } from "../src/member.ts";
 import { type FakeEndpoint, startFake } from "../src/testing/fakes.ts";

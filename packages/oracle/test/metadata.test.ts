@@ -65,7 +65,7 @@ describe("provider metadata", () => {
       [{ ...DOC, website: "http://insecure.example" }, /website/],
       [{ ...DOC, chains: [] }, /chains/],
       [{ ...DOC, chains: [{ id: "ethereum", endpoints: ["ftp://x"] }] }, /endpoints/],
-      [{ ...DOC, chains: [DOC.chains[0], DOC.chains[0]] }, /duplicate chain id/],
+      [{ ...DOC, chains: [DOC.chains[0], DOC.chains[0]] }, /listed twice/],
     ];
     for (const [doc, reason] of cases) {
       const error = await fetchMetadata(dataUri(doc), options(false)).catch((e: unknown) => e);

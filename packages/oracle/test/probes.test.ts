@@ -1,7 +1,5 @@
+import { CHAINS, type ChainEntry, type ProtocolFamily } from "@ankr-staking/sdk";
 import { afterAll, describe, expect, it } from "vitest";
-
-import { CHAINS } from "../src/chains/registry.ts";
-import type { ChainEntry, ProtocolFamily } from "../src/chains/types.ts";
 import {
   AddressRefusedError,
   MalformedResponseError,

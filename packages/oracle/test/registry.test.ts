@@ -1,6 +1,5 @@
+import { CHAINS, chainRegistry } from "@ankr-staking/sdk";
 import { describe, expect, it } from "vitest";
-
-import { CHAINS, chainRegistry } from "../src/chains/registry.ts";
 import { PROBES } from "../src/probes/families.ts";
 
 describe("chain registry", () => {

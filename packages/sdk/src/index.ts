@@ -105,6 +105,8 @@ export {
   parseAmount,
   parseBps,
 } from "./amounts/amount.js";
+export { CHAINS, chainRegistry, isKnownChain } from "./chains/registry.js";
+export type { ChainEntry, ProtocolFamily } from "./chains/types.js";
 export { chainFor } from "./client/chain.js";
 export {
   type CreateStakingClientParameters,

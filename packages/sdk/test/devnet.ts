@@ -71,7 +71,7 @@ function deployConfig(): string {
     commissionBps: seed.commissionBps[actor],
     metadataURI: encodeMetadataURI({
       name: seed.names[actor],
-      chains: [{ chain: "eth", endpoints: [`https://${actor}.example`] }],
+      chains: [{ id: "ethereum", endpoints: [`https://${actor}.example`] }],
     }),
   });
   const g = seed.governance;

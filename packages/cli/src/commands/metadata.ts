@@ -9,11 +9,15 @@ export function register(program: Command, ctx: Context): void {
     .description("Replace your provider metadata (name, website, endpoints)")
     .option("--name <name>", "display name")
     .option("--website <url>", "website")
-    .option("--endpoint <chain=url>", "a public RPC endpoint; repeat per chain/endpoint", collect)
+    .option(
+      "--endpoint <chain=url>",
+      "a public RPC endpoint by chain id (ethereum, bsc, solana, ...); repeat",
+      collect,
+    )
     .option("--metadata-uri <uri>", "an https://, ipfs:// or data: metadata URI instead")
     .addHelpText(
       "after",
-      "\nExample:\n  $ ankr-staking metadata --name 'Acme RPC' --endpoint eth=https://eth.acme.example",
+      "\nExample:\n  $ ankr-staking metadata --name 'Acme RPC' --endpoint ethereum=https://eth.acme.example",
     )
     .action(async (options: MetadataOptions) => {
       const metadataURI = metadataURIFrom(options);

@@ -18,7 +18,7 @@ describe("node provider commands", () => {
         "--name",
         "Carol Nodes",
         "--endpoint",
-        "eth=https://eth.carol.example",
+        "ethereum=https://eth.carol.example",
       ],
       { actor: "carol" },
     );
@@ -62,6 +62,11 @@ describe("node provider commands", () => {
     expect(badPct).toMatchObject({ code: 2 });
     const badEndpoint = await cli(["metadata", "--name", "x", "--endpoint", "eth"], { actor: "carol" });
     expect(badEndpoint.stderr).toBe('error: --endpoint "eth" must be chain=url\n');
+    const unknownChain = await cli(["metadata", "--name", "x", "--endpoint", "eth=https://eth.example"], {
+      actor: "carol",
+    });
+    expect(unknownChain).toMatchObject({ code: 2 });
+    expect(unknownChain.stderr).toMatch(/^error: --endpoint: "eth" is not a chain id \(one of ethereum, bsc/);
     const tooHigh = await cli(["commission", "50"], { actor: "providerA" });
     expect(tooHigh).toMatchObject({ code: 1, stderr: "error: commission 50% exceeds the 30% maximum\n" });
     const notProvider = await cli(["status"], { actor: "carol" });

@@ -11,11 +11,15 @@ export function register(program: Command, ctx: Context): void {
     .requiredOption("--commission <percent>", "your cut of rewards, e.g. 10 or 12.5%")
     .option("--name <name>", "display name (builds a data: metadata URI)")
     .option("--website <url>", "website")
-    .option("--endpoint <chain=url>", "a public RPC endpoint; repeat per chain/endpoint", collect)
+    .option(
+      "--endpoint <chain=url>",
+      "a public RPC endpoint by chain id (ethereum, bsc, solana, ...); repeat",
+      collect,
+    )
     .option("--metadata-uri <uri>", "an existing https://, ipfs:// or data: metadata URI instead")
     .addHelpText(
       "after",
-      "\nExample:\n  $ ankr-staking register --self-stake 100,000 --commission 10 --name 'Acme RPC' \\\n      --endpoint eth=https://eth.acme.example --endpoint bsc=https://bsc.acme.example",
+      "\nExample:\n  $ ankr-staking register --self-stake 100,000 --commission 10 --name 'Acme RPC' \\\n      --endpoint ethereum=https://eth.acme.example --endpoint bsc=https://bsc.acme.example",
     )
     .action(async (options: MetadataOptions & { selfStake: string; commission: string }) => {
       const selfStake = parseAmountArg(options.selfStake);

@@ -1,8 +1,10 @@
 // Argument parsing and checks several commands share: nothing is sent when input is bad.
 import {
+  CHAINS,
   decodeMetadataURI,
   encodeMetadataURI,
   formatBps,
+  isKnownChain,
   type Provider,
   ProviderStatus,
   parseAmount,
@@ -66,12 +68,17 @@ export function metadataURIFrom(options: MetadataOptions): string {
   for (const spec of options.endpoint ?? []) {
     const [chain, url] = spec.split(/=(.*)/s);
     if (!chain || !url) throw new UsageError(`--endpoint "${spec}" must be chain=url`);
+    if (!isKnownChain(chain)) {
+      throw new UsageError(
+        `--endpoint: "${chain}" is not a chain id (one of ${CHAINS.map((c) => c.id).join(", ")})`,
+      );
+    }
     chains.set(chain, [...(chains.get(chain) ?? []), url]);
   }
   return encodeMetadataURI({
     name: options.name,
     website: options.website,
-    chains: chains.size ? [...chains].map(([chain, endpoints]) => ({ chain, endpoints })) : undefined,
+    chains: chains.size ? [...chains].map(([id, endpoints]) => ({ id, endpoints })) : undefined,
   });
 }
 

@@ -10,6 +10,7 @@ import { delegators } from "./delegators.ts";
 import { ApiError } from "./errors.ts";
 import { microcache } from "./microcache.ts";
 import { openApiDocument } from "./openapi.ts";
+import { proposals } from "./proposals.ts";
 import { protocolRoutes } from "./protocol.ts";
 import { providers } from "./providers.ts";
 import { errorResponse } from "./respond.ts";
@@ -18,7 +19,8 @@ const v1 = new Hono()
   .use("*", async (c, next) => (c.req.path.endsWith("/health") ? next() : microcache(c, next)))
   .route("/", providers)
   .route("/", delegators)
-  .route("/", protocolRoutes);
+  .route("/", protocolRoutes)
+  .route("/", proposals);
 v1.onError((error, c) => errorResponse(c, error));
 
 const app = new Hono();

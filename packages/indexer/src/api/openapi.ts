@@ -28,6 +28,7 @@ const address = param("address", "path", "account address (any case)");
 const limit = (max: number) =>
   param("limit", "query", `page size, 1..${max}`, { type: "integer", minimum: 1, maximum: max });
 const cursor = param("cursor", "query", "nextCursor of the previous page");
+const proposalId = param("id", "path", "proposal id (uint256), decimal or 0x-hex");
 
 export function openApiDocument(serverUrl = "/") {
   return {
@@ -96,6 +97,57 @@ export function openApiDocument(serverUrl = "/") {
           summary: "Settled epochs, newest first",
           parameters: [limit(100), cursor],
           responses: { "200": { description: "A page of epochs", content: json(s.EpochList) }, ...errors },
+        },
+      },
+      "/v1/proposals": {
+        get: {
+          summary: "Governor proposals, newest first, with tallies and their state now",
+          parameters: [
+            param("state", "query", "derived state at the newest indexed block", {
+              type: "string",
+              enum: [...s.ProposalState.options],
+            }),
+            param("proposer", "query", "only proposals by this address"),
+            limit(100),
+            cursor,
+          ],
+          responses: {
+            "200": { description: "A page of proposals", content: json(s.ProposalList) },
+            ...errors,
+          },
+        },
+      },
+      "/v1/proposals/{id}": {
+        get: {
+          summary: "One proposal: description, actions, tallies, quorum, state, lifecycle times",
+          parameters: [proposalId],
+          responses: { "200": { description: "The proposal", content: json(s.ProposalDetail) }, ...errors },
+        },
+      },
+      "/v1/proposals/{id}/votes": {
+        get: {
+          summary: "Votes on a proposal, newest first: providers' votes and delegators' overrides",
+          parameters: [
+            proposalId,
+            param("kind", "query", "provider or override", {
+              type: "string",
+              enum: ["provider", "override"],
+            }),
+            param("support", "query", "for, against or abstain", {
+              type: "string",
+              enum: [...s.Support.options],
+            }),
+            limit(500),
+            cursor,
+          ],
+          responses: { "200": { description: "A page of votes", content: json(s.VoteList) }, ...errors },
+        },
+      },
+      "/v1/accounts/{address}/votes": {
+        get: {
+          summary: "Every vote an account cast (as a provider or as an overriding delegator), newest first",
+          parameters: [address, limit(500), cursor],
+          responses: { "200": { description: "A page of votes", content: json(s.VoteList) }, ...errors },
         },
       },
       "/v1/stats": {

@@ -127,3 +127,76 @@ export const Health = z.object({
   lagBlocks: z.number().int().nullable(),
   maxLagBlocks: z.number().int(),
 });
+
+export const ProposalState = z.enum([
+  "Pending",
+  "Active",
+  "Canceled",
+  "Defeated",
+  "Succeeded",
+  "Queued",
+  "Executed",
+]);
+export const Support = z.enum(["against", "for", "abstain"]);
+export const ProposalId = z.string().regex(/^\d+$/).describe("proposal id (uint256), decimal");
+
+export const Tallies = z.object({ for: Wei, against: Wei, abstain: Wei });
+
+export const ProposalSummary = z.object({
+  id: ProposalId,
+  proposer: Address,
+  /** The description's first line, without a leading Markdown heading mark. */
+  title: z.string(),
+  state: ProposalState,
+  snapshot: Time,
+  deadline: Time,
+  /** Votes needed (for + abstain); null until the snapshot has passed and a vote or queue read it. */
+  quorum: Wei.nullable(),
+  tallies: Tallies,
+  votes: z.object({ providers: z.number().int(), overrides: z.number().int() }),
+  eta: Time.nullable(),
+  created: z.object({ blockNumber: z.number().int(), txHash: Hash, time: Time }),
+  queuedAt: Time.nullable(),
+  executedAt: Time.nullable(),
+  canceledAt: Time.nullable(),
+});
+export const ProposalList = z.object({
+  items: z.array(ProposalSummary),
+  nextCursor: z.string().nullable(),
+  /** The time states were derived at: the newest indexed block's. */
+  asOf: Time,
+});
+
+export const ProposalDetail = ProposalSummary.extend({
+  description: z.string(),
+  actions: z.array(
+    z.object({
+      target: Address,
+      value: Wei,
+      signature: z.string(),
+      calldata: z.string().regex(/^0x[0-9a-f]*$/),
+    }),
+  ),
+  /** The time the state was derived at: the newest indexed block's. */
+  asOf: Time,
+});
+
+export const Vote = z.object({
+  id: z.string(),
+  proposalId: ProposalId,
+  voter: Address,
+  /** "provider": castVote with the voter's pool; "override": a delegator's own stake at `providers`. */
+  kind: z.enum(["provider", "override"]),
+  support: Support,
+  /** Counted now: for a provider, its cast weight minus what its delegators overrode afterwards. */
+  weight: Wei,
+  castWeight: Wei,
+  reason: z.string(),
+  params: z.string().nullable(),
+  providers: z.array(Address),
+  txHash: Hash,
+  logIndex: z.number().int(),
+  blockNumber: z.number().int(),
+  time: Time,
+});
+export const VoteList = z.object({ items: z.array(Vote), nextCursor: z.string().nullable() });

@@ -14,7 +14,7 @@ function toResolved(metadata: ProviderMetadata | undefined): ResolvedMetadata {
   return {
     name: metadata.name.slice(0, 100),
     website: metadata.website ?? null,
-    chains: (metadata.chains ?? []).map((c) => c.chain.toLowerCase()),
+    chains: (metadata.chains ?? []).map((c) => c.id.toLowerCase()),
   };
 }
 

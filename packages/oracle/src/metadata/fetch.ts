@@ -1,10 +1,9 @@
 // Reads a provider's metadata document from its URI (https, ipfs through a gateway, or data:) and
 // validates it. Every failure becomes a MetadataError with the reason, for the status page.
-import { z } from "zod";
+import { InvalidMetadataError, type ProviderMetadata, parseMetadata } from "@ankr-staking/sdk";
 
 import { MetadataError } from "../errors.ts";
 import { type RequestLimits, requestJson } from "../net/request.ts";
-import { type ProviderMetadata, ProviderMetadataSchema } from "./schema.ts";
 
 export interface MetadataOptions {
   /** Gateway base for ipfs:// URIs, e.g. "https://ipfs.io/ipfs/". */
@@ -49,8 +48,14 @@ async function loadDocument(uri: string, options: MetadataOptions): Promise<unkn
 /** The validated document behind `uri`, or a MetadataError saying why not. */
 export async function fetchMetadata(uri: string, options: MetadataOptions): Promise<ProviderMetadata> {
   const document = await loadDocument(uri, options);
-  const parsed = ProviderMetadataSchema.safeParse(document);
-  if (!parsed.success)
-    throw new MetadataError("invalid metadata", { details: z.prettifyError(parsed.error) });
-  return parsed.data;
+  let metadata: ProviderMetadata;
+  try {
+    metadata = parseMetadata(document);
+  } catch (error) {
+    if (!(error instanceof InvalidMetadataError)) throw error;
+    throw new MetadataError("invalid metadata", { details: error.shortMessage, cause: error });
+  }
+  if (!metadata.chains?.length)
+    throw new MetadataError("invalid metadata", { details: "it lists no chains" });
+  return metadata;
 }

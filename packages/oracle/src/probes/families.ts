@@ -1,6 +1,6 @@
 // One probe per protocol family: prove the chain (chain id, genesis hash or network name), then read
 // the head. Latency is the head request's round trip.
-import type { ProtocolFamily } from "../chains/types.ts";
+import type { ProtocolFamily } from "@ankr-staking/sdk";
 import { expectIdentity, field, rest, rpc, toHead } from "./transport.ts";
 import type { Probe } from "./types.ts";
 

@@ -1,5 +1,5 @@
 // What every probe takes and returns.
-import type { ChainEntry } from "../chains/types.ts";
+import type { ChainEntry } from "@ankr-staking/sdk";
 import type { RequestLimits } from "../net/request.ts";
 
 export interface ProbeResult {

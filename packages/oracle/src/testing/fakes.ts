@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-import type { ProtocolFamily } from "../chains/types.ts";
+import type { ProtocolFamily } from "@ankr-staking/sdk";
 
 export type Mode =
   | "healthy"

@@ -5,9 +5,19 @@ export type ProviderMetadata = {
   name: string;
   website?: string | undefined;
   description?: string | undefined;
-  /** Chains served, each with its public RPC endpoints. */
-  chains?: { chain: string; endpoints: string[] }[] | undefined;
+  /** Chains served: `id` from the chain registry (`CHAINS`), each with its public RPC endpoints. */
+  chains?: { id: string; endpoints: string[] }[] | undefined;
 };
+
+/** The document's limits: what the oracle fetches and every tool writes. */
+export const metadataLimits = {
+  name: 100,
+  description: 1000,
+  url: 2048,
+  chains: 64,
+  chainId: 64,
+  endpointsPerChain: 8,
+} as const;
 
 export class InvalidMetadataError extends BaseError {
   override name = "InvalidMetadataError";
@@ -16,25 +26,52 @@ export class InvalidMetadataError extends BaseError {
   }
 }
 
+const isHttpUrl = (url: unknown): url is string =>
+  typeof url === "string" && url.length <= metadataLimits.url && /^https?:\/\/[^\s/$.?#][^\s]*$/.test(url);
+
 function check(metadata: ProviderMetadata): ProviderMetadata {
   if (typeof metadata !== "object" || metadata === null) throw new InvalidMetadataError("not an object");
-  if (typeof metadata.name !== "string" || metadata.name.trim() === "")
-    throw new InvalidMetadataError("name is empty");
-  if (metadata.chains !== undefined) {
-    const valid =
-      Array.isArray(metadata.chains) &&
-      metadata.chains.every(
-        (c) =>
-          typeof c?.chain === "string" &&
-          Array.isArray(c.endpoints) &&
-          c.endpoints.every((e) => typeof e === "string"),
-      );
-    if (!valid) throw new InvalidMetadataError("chains must be a list of { chain, endpoints }");
+  const { name, website, description, chains } = metadata;
+  if (typeof name !== "string" || name.trim() === "") throw new InvalidMetadataError("name is empty");
+  if (name.length > metadataLimits.name)
+    throw new InvalidMetadataError(`name is over ${metadataLimits.name} characters`);
+  if (website !== undefined && !(isHttpUrl(website) && website.startsWith("https://"))) {
+    throw new InvalidMetadataError(`website ${website} is not an https URL`);
   }
-  const urls = [metadata.website, ...(metadata.chains ?? []).flatMap((c) => c.endpoints)];
-  for (const url of urls) {
-    if (url !== undefined && !/^(https?|wss?):\/\/[^\s]+$/.test(url))
-      throw new InvalidMetadataError(`${url} is not a URL`);
+  if (
+    description !== undefined &&
+    (typeof description !== "string" || description.length > metadataLimits.description)
+  ) {
+    throw new InvalidMetadataError(
+      `description must be text of at most ${metadataLimits.description} characters`,
+    );
+  }
+  if (chains === undefined) return metadata;
+  if (!Array.isArray(chains) || chains.length > metadataLimits.chains) {
+    throw new InvalidMetadataError(
+      `chains must be a list of at most ${metadataLimits.chains} { id, endpoints }`,
+    );
+  }
+  const seen = new Set<string>();
+  for (const chain of chains) {
+    const id = (chain as { id?: unknown })?.id;
+    if (typeof id !== "string" || id === "" || id.length > metadataLimits.chainId) {
+      throw new InvalidMetadataError("each chain needs an id (from the chain registry)");
+    }
+    if (seen.has(id)) throw new InvalidMetadataError(`chain ${id} is listed twice`);
+    seen.add(id);
+    const { endpoints } = chain;
+    if (
+      !Array.isArray(endpoints) ||
+      endpoints.length === 0 ||
+      endpoints.length > metadataLimits.endpointsPerChain
+    ) {
+      throw new InvalidMetadataError(`chain ${id} needs 1 to ${metadataLimits.endpointsPerChain} endpoints`);
+    }
+    for (const url of endpoints) {
+      if (!isHttpUrl(url))
+        throw new InvalidMetadataError(`endpoints of ${id}: ${String(url)} is not an http(s) URL`);
+    }
   }
   return metadata;
 }
@@ -54,7 +91,7 @@ export function parseMetadata(document: unknown): ProviderMetadata {
  * The metadata as a self-contained `data:application/json;base64,...` URI (no hosting needed).
  *
  * @example
- * encodeMetadataURI({ name: "Acme RPC", chains: [{ chain: "eth", endpoints: ["https://eth.acme.io"] }] })
+ * encodeMetadataURI({ name: "Acme RPC", chains: [{ id: "ethereum", endpoints: ["https://eth.acme.io"] }] })
  */
 export function encodeMetadataURI(metadata: ProviderMetadata): string {
   const json = JSON.stringify(check(metadata));

@@ -30,9 +30,7 @@ function metadataFrom(form: MetadataForm): { uri: string } | { error: string } {
     ...(form.website.trim() ? { website: form.website.trim() } : {}),
     ...(form.chain.trim()
       ? {
-          chains: [
-            { chain: form.chain.trim(), endpoints: form.endpoint.trim() ? [form.endpoint.trim()] : [] },
-          ],
+          chains: [{ id: form.chain.trim(), endpoints: form.endpoint.trim() ? [form.endpoint.trim()] : [] }],
         }
       : {}),
   };
@@ -60,7 +58,7 @@ function MetadataFields({ form, set }: { form: MetadataForm; set: (f: MetadataFo
     <>
       {field("name", "Name")}
       {field("website", "Website", "https://")}
-      {field("chain", "Chain served", "eth")}
+      {field("chain", "Chain served (registry id)", "ethereum")}
       {field("endpoint", "Public RPC endpoint", "https://")}
     </>
   );
@@ -72,7 +70,7 @@ function Register({ account }: { account: `0x${string}` }) {
   const tx = useTransaction();
   const [selfStake, setSelfStake] = useState("");
   const [commission, setCommissionInput] = useState("10");
-  const [form, setForm] = useState<MetadataForm>({ name: "", website: "", chain: "eth", endpoint: "" });
+  const [form, setForm] = useState<MetadataForm>({ name: "", website: "", chain: "ethereum", endpoint: "" });
   const [error, setError] = useState<string>();
   if (!parameters.data || !info.data) return <p role="status">Loading…</p>;
   const { minSelfStake, maxCommissionBps } = parameters.data;
@@ -146,7 +144,7 @@ function Manage({ provider }: { provider: ProviderRow }) {
   const [form, setForm] = useState<MetadataForm>({
     name: meta?.name ?? "",
     website: meta?.website ?? "",
-    chain: meta?.chains?.[0]?.chain ?? "",
+    chain: meta?.chains?.[0]?.id ?? "",
     endpoint: meta?.chains?.[0]?.endpoints[0] ?? "",
   });
   const [commission, setCommissionInput] = useState(bps(provider.commissionBps).replace("%", ""));

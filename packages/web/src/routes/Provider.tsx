@@ -1,4 +1,5 @@
 // One provider: its figures, metadata and chains, and the stake form.
+import { chainRegistry } from "@ankr-staking/sdk";
 import { StakeForm } from "../components/StakeForm.tsx";
 import { useProvider } from "../hooks/queries.ts";
 import { plainError } from "../lib/errors.ts";
@@ -69,8 +70,8 @@ export default function Provider({ address }: { address: `0x${string}` }) {
             {meta?.chains?.length ? (
               <ul className="chains">
                 {meta.chains.map((c) => (
-                  <li key={c.chain}>
-                    <strong>{c.chain}</strong> {c.endpoints.join(", ")}
+                  <li key={c.id}>
+                    <strong>{chainRegistry().get(c.id)?.name ?? c.id}</strong> {c.endpoints.join(", ")}
                   </li>
                 ))}
               </ul>

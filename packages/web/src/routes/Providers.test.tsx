@@ -6,7 +6,7 @@ import { filterProviders, sortProviders } from "./Providers.tsx";
 const row = (name: string, stake: bigint, commission: bigint, statusName: string, status: number) =>
   ({
     address: `0x${name.length.toString().padStart(40, "0")}`,
-    metadata: { name, chains: [{ chain: name === "Beta" ? "solana" : "eth", endpoints: [] }] },
+    metadata: { name, chains: [{ id: name === "Beta" ? "solana" : "ethereum", endpoints: [] }] },
     totalStake: stake,
     commissionBps: commission,
     statusName,

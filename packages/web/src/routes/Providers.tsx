@@ -28,7 +28,7 @@ export function filterProviders(rows: ProviderRow[], search: string, status: str
       (!needle ||
         p.address.toLowerCase().includes(needle) ||
         (p.metadata?.name ?? "").toLowerCase().includes(needle) ||
-        (p.metadata?.chains ?? []).some((c) => c.chain.toLowerCase().includes(needle))),
+        (p.metadata?.chains ?? []).some((c) => c.id.toLowerCase().includes(needle))),
   );
 }
 

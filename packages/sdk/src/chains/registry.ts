@@ -1,6 +1,6 @@
-// The chains the oracle scores: data only. A new chain of a known family is one entry here; a new
-// family needs a probe in src/probes/. Identities are the chains' public constants.
-import type { ChainEntry } from "./types.ts";
+// The chains Ankr providers serve and the oracle scores: data only, the one list every package
+// reads. A new chain of a known family is one entry here; a new family also needs an oracle probe.
+import type { ChainEntry } from "./types.js";
 
 const evm = (id: string, name: string, chainId: number, maxLag: number): ChainEntry => ({
   id,
@@ -87,4 +87,9 @@ export function chainRegistry(extra: readonly ChainEntry[] = []): ReadonlyMap<st
   const map = new Map<string, ChainEntry>();
   for (const chain of [...CHAINS, ...extra]) map.set(chain.id, chain);
   return map;
+}
+
+/** Whether `id` is a chain of the registry. */
+export function isKnownChain(id: string): boolean {
+  return CHAINS.some((chain) => chain.id === id);
 }

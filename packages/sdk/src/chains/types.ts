@@ -1,6 +1,6 @@
 // What a chain entry of the registry holds.
 
-/** Protocol families: each has one probe in src/probes/. */
+/** Protocol families: each has one probe in packages/oracle/src/probes/. */
 export type ProtocolFamily =
   | "evm"
   | "solana"
