@@ -1,9 +1,8 @@
 // The indexer and public API (packages/indexer: `ponder start`, as an operator runs it) against the
 // devnet's deployment, with its embedded PGlite database in the state directory.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { CHAIN_ID, root } from "./config.ts";
+import { root } from "./config.ts";
 import { ServiceStartError } from "./errors.ts";
 import type { Processes } from "./processes.ts";
 
@@ -24,30 +23,7 @@ export interface IndexerService {
 const indexerDir = join(root, "packages", "indexer");
 const ponderBin = join(root, "node_modules", "ponder", "dist", "esm", "bin", "ponder.js");
 
-/**
- * The indexer finds the oracle committee in `<chainId>.oracle.json` beside the deployment file (the
- * layout of DeployOracle.s.sol); the deploy script now writes it into `<chainId>.json` itself. A
- * copy of both in the state directory keeps deployments/ to the one file the script writes.
- */
-function indexerDeployment(deploymentFile: string, dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  const raw = readFileSync(deploymentFile, "utf8");
-  const json = JSON.parse(raw) as { oracleCommittee?: string; startBlock?: number };
-  const file = join(dir, `${CHAIN_ID}.json`);
-  writeFileSync(file, raw);
-  if (json.oracleCommittee) {
-    const oracle = {
-      chainId: CHAIN_ID,
-      oracleCommittee: json.oracleCommittee,
-      startBlock: json.startBlock ?? 0,
-    };
-    writeFileSync(join(dir, `${CHAIN_ID}.oracle.json`), `${JSON.stringify(oracle, null, 2)}\n`);
-  }
-  return file;
-}
-
 export function startIndexer(processes: Processes, options: IndexerOptions): IndexerService {
-  const dir = join(options.stateDir, "indexer");
   const logFile = join(options.stateDir, "logs", "indexer.log");
   const child = processes.spawn(
     "indexer",
@@ -61,8 +37,9 @@ export function startIndexer(processes: Processes, options: IndexerOptions): Ind
         PONDER_TELEMETRY_DISABLED: "true",
         PONDER_RPC_URL: options.rpcUrl,
         PONDER_POLLING_INTERVAL: "500",
-        INDEXER_DEPLOYMENT: indexerDeployment(options.deploymentFile, dir),
-        PONDER_PGLITE_DIR: join(dir, "pglite"),
+        // The deploy script's file, committee included: the one source of addresses.
+        INDEXER_DEPLOYMENT: options.deploymentFile,
+        PONDER_PGLITE_DIR: join(options.stateDir, "indexer", "pglite"),
         // PGlite always: a DATABASE_URL in the shell must not point the devnet at a real database.
         DATABASE_URL: "",
       },

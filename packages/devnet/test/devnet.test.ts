@@ -198,16 +198,16 @@ describe("npm start", () => {
     expect(pending.statusName).toBe("Pending");
   });
 
-  // TODO(indexer-gov): /v1/proposals lands with the indexer's governance branch (this test passed
-  // against it). Until it is on main this check skips itself when the route answers 404; once
-  // merged, drop the skip.
-  it("lists the open proposal through the API (/v1/proposals)", async (ctx) => {
-    const probe = await fetch(`${state.apiUrl}/v1/proposals`);
-    if (probe.status === 404) ctx.skip();
-    const body = await api<{ items: { id: string; state: string }[] }>("/v1/proposals", (b) =>
-      b.items.some((p) => p.id === state.proposalId),
-    );
-    expect(body.items.find((p) => p.id === state.proposalId)?.state).toBe("Active");
+  it("lists the open proposal and its votes through the API", async () => {
+    type Proposals = { items: { id: string; state: string; proposer: string }[] };
+    const body = await api<Proposals>("/v1/proposals", (b) => b.items.some((p) => p.id === state.proposalId));
+    const proposal = body.items.find((p) => p.id === state.proposalId);
+    expect(proposal?.state).toBe("Active");
+    expect(proposal?.proposer).toBe(accounts.providers[0]?.address);
+    type Votes = { items: { kind: "provider" | "override"; support: string }[] };
+    const votes = await api<Votes>(`/v1/proposals/${state.proposalId}/votes`, (b) => b.items.length >= 3);
+    expect(votes.items.filter((v) => v.kind === "provider")).toHaveLength(2);
+    expect(votes.items.filter((v) => v.kind === "override")).toHaveLength(1);
   });
 
   it("serves scores from every oracle member, with the worse provider scored lower", async () => {
