@@ -13,9 +13,10 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
-    // The smoke test starts the whole devnet once (about 40 s on two cores).
+    // The smoke test starts the whole devnet once (about 40 s on two cores once built; a web or
+    // contracts rebuild adds to it), the dry run deploys once (about 10 s).
     testTimeout: 60_000,
-    hookTimeout: 180_000,
+    hookTimeout: 420_000,
     fileParallelism: false,
   },
 });

@@ -5,7 +5,7 @@ import { mnemonicToAccount, type PrivateKeyAccount, privateKeyToAccount } from "
 
 export const MNEMONIC = "test test test test test test test test test test test junk";
 
-export type Role = "admin" | "provider" | "oracle member" | "delegator";
+export type Role = "admin" | "provider" | "oracle member" | "delegator" | "guardian";
 
 export interface DevAccount {
   role: Role;
@@ -27,9 +27,13 @@ export const PROVIDER_COUNT = 5;
 export const MEMBER_COUNT = 3;
 export const DELEGATOR_COUNT = 12;
 
-/** Index 0 deploys and holds every role; then providers, oracle members, delegators. */
+/**
+ * Index 0 deploys (and keeps no role: the deploy script renounces them all); then the genesis
+ * providers, oracle members, delegators; after them (so the earlier indices never move) the
+ * guardian and an independent provider that applies for admission through governance.
+ */
 export const accounts = {
-  admin: devAccount(0, "admin", "admin (deployer, governance, guardian)"),
+  admin: devAccount(0, "admin", "deployer (no role left; holds the spare tANKR)"),
   providers: Array.from({ length: PROVIDER_COUNT }, (_, i) =>
     devAccount(1 + i, "provider", `provider ${i + 1}`),
   ),
@@ -39,7 +43,17 @@ export const accounts = {
   delegators: Array.from({ length: DELEGATOR_COUNT }, (_, i) =>
     devAccount(1 + PROVIDER_COUNT + MEMBER_COUNT + i, "delegator", `delegator ${i + 1}`),
   ),
+  guardian: devAccount(
+    1 + PROVIDER_COUNT + MEMBER_COUNT + DELEGATOR_COUNT,
+    "guardian",
+    "guardian (PAUSER_ROLE)",
+  ),
+  applicant: devAccount(
+    2 + PROVIDER_COUNT + MEMBER_COUNT + DELEGATOR_COUNT,
+    "provider",
+    "independent provider (Pending)",
+  ),
 };
 
 /** How many accounts anvil must fund with ETH. */
-export const ACCOUNT_COUNT = 1 + PROVIDER_COUNT + MEMBER_COUNT + DELEGATOR_COUNT;
+export const ACCOUNT_COUNT = 3 + PROVIDER_COUNT + MEMBER_COUNT + DELEGATOR_COUNT;

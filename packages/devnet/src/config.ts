@@ -9,7 +9,9 @@ export const contractsDir = join(root, "contracts");
 /** The fixed, user-facing ports: name, variable, default, and how many consecutive ports it takes. */
 export const PORTS = {
   chain: { variable: "DEVNET_CHAIN_PORT", default: 8545, count: 1 },
+  api: { variable: "DEVNET_API_PORT", default: 42_069, count: 1 },
   oracle: { variable: "DEVNET_ORACLE_PORT", default: 42_070, count: 3 },
+  web: { variable: "DEVNET_WEB_PORT", default: 5173, count: 1 },
 } as const;
 export type PortName = keyof typeof PORTS;
 
@@ -25,11 +27,19 @@ export interface DevnetConfig {
   probeIntervalMs: number;
   /** Logs, oracle databases, the broadcast log and devnet.json; wiped at every start. */
   stateDir: string;
-  /** Where the deploy scripts write <chainId>.json and <chainId>.oracle.json. */
+  /** Where the deploy script writes <chainId>.json. */
   deploymentsDir: string;
 }
 
 export const CHAIN_ID = 31_337;
+
+/**
+ * The Governor and timelock on the devnet (seconds), short so a proposal can be followed through in
+ * one sitting: the voting delay rounds up to a 15 s snapshot grid, voting lasts an hour (12 epochs:
+ * `npm run devnet:advance -- --epochs 12` ends it), the timelock waits 2 minutes. Mainnet: 1 day,
+ * 5 days, 2 days (docs/governance.md). The upgrade timelock keeps its default (30 days).
+ */
+export const GOVERNANCE = { votingDelay: 60, votingPeriod: 3600, timelockDelay: 120 } as const;
 
 function integer(
   env: NodeJS.ProcessEnv,
@@ -51,7 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DevnetConfig {
   const port = (name: PortName) =>
     integer(env, PORTS[name].variable, PORTS[name].default, 1, 65_535 - PORTS[name].count + 1);
   return {
-    ports: { chain: port("chain"), oracle: port("oracle") },
+    ports: { chain: port("chain"), api: port("api"), oracle: port("oracle"), web: port("web") },
     members: PORTS.oracle.count,
     epochLength: integer(env, "DEVNET_EPOCH_LENGTH", 300, 30, 7 * 86_400),
     seedEpochs: integer(env, "DEVNET_SEED_EPOCHS", 3, 1, 20),

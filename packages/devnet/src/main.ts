@@ -69,6 +69,9 @@ if (!stopping) {
     deploymentFile: devnet.need("deployed").deploymentFile,
     committee: devnet.need("deployed").committee,
     oracles: devnet.members.map((m) => m.url),
+    apiUrl: devnet.need("indexer").url,
+    webUrl: devnet.need("web").url,
+    proposalId: devnet.need("proposal").id.toString(),
     pids: devnet.processes.pids,
     ports: devnet.ports,
   });

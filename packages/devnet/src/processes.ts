@@ -22,6 +22,7 @@ const exited = (child: ChildProcess) => child.exitCode !== null || child.signalC
 
 export class Processes {
   private readonly children: Child[] = [];
+  private readonly oneShots = new Set<Child>();
   private stopping = false;
 
   /** Called when a child exits before `stopAll` (the orchestrator then shuts everything down). */
@@ -47,6 +48,33 @@ export class Processes {
     return entry;
   }
 
+  /**
+   * A one-shot child (a build, a deploy): resolves when it exits 0, rejects otherwise. It is stopped
+   * with the others if the devnet stops first; its own exit is not an unexpected one.
+   */
+  run(name: string, command: string, args: readonly string[], options: SpawnOptions): Promise<void> {
+    const log = openSync(options.logFile, "a");
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      detached: true,
+      stdio: ["ignore", log, log],
+    });
+    closeSync(log);
+    if (child.pid === undefined)
+      return Promise.reject(new Error(`${name} could not be spawned (${command})`));
+    const entry = { name, process: child, pid: child.pid, logFile: options.logFile };
+    this.oneShots.add(entry);
+    return new Promise((resolve, reject) => {
+      child.once("error", reject);
+      child.once("exit", (code, signal) => {
+        this.oneShots.delete(entry);
+        if (code === 0) resolve();
+        else reject(new ProcessExitedError(name, code, signal, options.logFile));
+      });
+    });
+  }
+
   get pids(): number[] {
     return this.children.map((c) => c.pid);
   }
@@ -54,7 +82,7 @@ export class Processes {
   /** SIGTERM to each child's group, SIGKILL after 5 s; resolves when every child has exited. */
   async stopAll(): Promise<void> {
     this.stopping = true;
-    for (const child of [...this.children].reverse()) {
+    for (const child of [...this.oneShots, ...[...this.children].reverse()]) {
       if (exited(child.process)) continue;
       const done = new Promise<void>((resolve) => child.process.once("exit", () => resolve()));
       signalGroup(child.pid, "SIGTERM");

@@ -1,10 +1,10 @@
-// A lived-in world, built through the SDK as a user would: devnet parameters scaled to short
-// epochs, a funded reward vault, providers with metadata (data: URIs) and different commissions,
-// chains and endpoints, many delegators, and an unbonding entry.
+// A lived-in world. The genesis providers (metadata as data: URIs, different commissions, chains
+// and endpoints) come from the deploy config (contracts.ts); the rest is built through the SDK as
+// users would: devnet parameters scaled to short epochs, a funded reward vault, many delegators,
+// an unbonding entry.
 import {
   createStakingClient,
   type Deployment,
-  encodeMetadataURI,
   type ProviderMetadata,
   parseAmount,
   type StakingClient,
@@ -24,7 +24,7 @@ export interface ProviderSeed {
   chains: Record<string, "good" | "bad">;
 }
 
-/** The providers, in account order; "Driftwood" is the visibly worse one. */
+/** The genesis providers, in account order; "Driftwood" is the visibly worse one. */
 export const PROVIDERS: readonly ProviderSeed[] = [
   {
     name: "Acme RPC",
@@ -57,6 +57,14 @@ export const PROVIDERS: readonly ProviderSeed[] = [
     chains: { near: "good", bitcoin: "good", ethereum: "good" },
   },
 ];
+
+/** The independent provider that registers during the seed and waits for governance to admit it. */
+export const APPLICANT: ProviderSeed = {
+  name: "Foxglove Labs",
+  commissionBps: 700,
+  selfStake: "150,000",
+  chains: { polygon: "good", near: "good", devnet: "good" },
+};
 
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
@@ -92,56 +100,68 @@ export function clientFor(rpcUrl: string, deployment: Deployment, who?: DevAccou
 /** Deterministic, varied delegation amounts: 1,000 .. ~60,000 ANKR. */
 const amountFor = (i: number, j: number) => parseAmount(String(1000 + ((i * 7919 + j * 104_729) % 59_000)));
 
+/**
+ * The yearly reward budget on the devnet: about 12% of the seeded stake (~1.6M tANKR), so APYs look
+ * like a real network's. The launch default (1,000,000 ANKR a week) is sized for a pool of billions;
+ * scaled to 5-minute epochs on the devnet's small pool it would read as thousands of percent.
+ */
+const DEVNET_REWARDS_PER_YEAR = parseAmount("200,000");
+
+/**
+ * The devnet's parameters, set as a passed proposal would set them: a reward budget sized to the
+ * devnet's stake, periods scaled to the short epochs so unbonding finishes within a few epochs
+ * (`npm run devnet:advance -- --epochs 2` shows it). A real proposal waits out its voting period
+ * and the timelock; here the timelock (GOVERNANCE_ROLE) is impersonated once, before anything else
+ * happens (anvil_impersonateAccount: devnet only). The open proposal in the seed is a real one.
+ */
+async function scaleParameters(rpcUrl: string, deployment: Deployment): Promise<void> {
+  const timelock = deployment.timelock;
+  if (!timelock) throw new Error("the deployment has no timelock");
+  const reader = clientFor(rpcUrl, deployment);
+  const rpc = (method: string, params: unknown[]) =>
+    reader.publicClient.request({ method, params } as never) as Promise<unknown>;
+  await rpc("anvil_impersonateAccount", [timelock]);
+  await rpc("anvil_setBalance", [timelock, "0xde0b6b3a7640000"]);
+  try {
+    const governance = createStakingClient({
+      deployment,
+      rpcUrl,
+      pollingInterval: 50,
+      account: { address: timelock, type: "json-rpc" },
+    });
+    const parameters = await reader.getParameters();
+    const epoch = Number((await reader.getEpoch()).epochLength);
+    await governance.setParameters({
+      parameters: {
+        ...parameters,
+        rewardPerEpoch: (DEVNET_REWARDS_PER_YEAR * BigInt(epoch)) / BigInt(365 * 86_400),
+        unbondingPeriod: 2 * epoch,
+        providerUnbondingPeriod: 4 * epoch,
+        commissionNoticePeriod: 3 * epoch,
+        jailCooldown: 2 * epoch,
+      },
+    });
+  } finally {
+    await rpc("anvil_stopImpersonatingAccount", [timelock]);
+  }
+}
+
 export async function seedWorld(
   rpcUrl: string,
   deployment: Deployment,
-  endpoints: Endpoints,
   log: (line: string) => void,
 ): Promise<void> {
   const admin = clientFor(rpcUrl, deployment, accounts.admin);
-  const wallet = admin.walletClient;
-  if (!wallet) throw new Error("the admin client has no wallet");
-  const transfer = async (to: Address, amount: bigint) => {
-    const hash = await wallet.writeContract({
-      address: deployment.token,
-      abi: testAnkrAbi,
-      functionName: "transfer",
-      args: [to, amount],
-    });
-    await admin.publicClient.waitForTransactionReceipt({ hash });
-  };
-
-  // Weekly figures scaled to the devnet's short epochs, so APYs look like a real network's and
-  // unbonding finishes within a few epochs (`npm run devnet:advance -- --epochs 3` shows it).
-  const parameters = await admin.getParameters();
-  const epoch = Number((await admin.getEpoch()).epochLength);
-  await admin.setParameters({
-    parameters: {
-      ...parameters,
-      rewardPerEpoch: (parameters.rewardPerEpoch * BigInt(epoch)) / BigInt(7 * 86_400),
-      unbondingPeriod: 2 * epoch,
-      providerUnbondingPeriod: 4 * epoch,
-      commissionNoticePeriod: 3 * epoch,
-      jailCooldown: 2 * epoch,
-    },
-  });
+  await scaleParameters(rpcUrl, deployment);
   await admin.fundVault({ amount: parseAmount("1,000,000") });
   log("  parameters scaled to the epoch length; reward vault funded with 1,000,000 tANKR");
 
-  for (const [i, seed] of PROVIDERS.entries()) {
-    const who = accounts.providers[i] as DevAccount;
-    await transfer(who.address, parseAmount("1,000,000"));
-    await clientFor(rpcUrl, deployment, who).registerProvider({
-      selfStake: parseAmount(seed.selfStake),
-      commissionBps: seed.commissionBps,
-      metadataURI: encodeMetadataURI(providerMetadata(seed, endpoints)),
-    });
-    await admin.admitProvider({ provider: who.address });
-  }
-  log(`  ${PROVIDERS.length} providers registered and admitted`);
+  // The genesis providers registered and were admitted in the deploy script; they get spare
+  // tANKR for the provider console (more self-stake, fees to add to their pools).
+  for (const who of accounts.providers) await transfer(admin, who.address, parseAmount("1,000,000"));
 
   for (const [i, who] of accounts.delegators.entries()) {
-    await transfer(who.address, parseAmount("250,000"));
+    await transfer(admin, who.address, parseAmount("250,000"));
     const delegator = clientFor(rpcUrl, deployment, who);
     // Most back one or two providers; the worse provider still gets a little stake.
     const picks = i % 3 === 0 ? [i % PROVIDERS.length, (i + 2) % PROVIDERS.length] : [i % PROVIDERS.length];
@@ -159,6 +179,18 @@ export async function seedWorld(
     amount: parseAmount("500"),
   });
   log(`  ${leaver.label} is unbonding 500 tANKR`);
+}
+
+export async function transfer(from: StakingClient, to: Address, amount: bigint): Promise<void> {
+  const wallet = from.walletClient;
+  if (!wallet) throw new Error("the client has no wallet");
+  const hash = await wallet.writeContract({
+    address: from.deployment.token,
+    abi: testAnkrAbi,
+    functionName: "transfer",
+    args: [to, amount],
+  });
+  await from.publicClient.waitForTransactionReceipt({ hash });
 }
 
 /** After a few settled epochs: one delegator claims, another restakes. */

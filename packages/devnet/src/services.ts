@@ -1,6 +1,5 @@
 // The devnet as an ordered list of services. Each entry starts one part of the system and adds its
-// rows to the ready table; stopping is the reverse, through the Devnet's process list. The indexer
-// and the web app join this list as one entry each.
+// rows to the ready table; stopping is the reverse, through the Devnet's process list.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 
@@ -13,10 +12,13 @@ import { buildContracts, type Deployed, deployContracts } from "./contracts.ts";
 import { type Endpoints, startEndpoints } from "./endpoints.ts";
 import type { ProcessExitedError } from "./errors.ts";
 import { settleEpochs } from "./history.ts";
+import { type IndexerService, startIndexer, waitIndexerReady } from "./indexer.ts";
 import { type OracleMember, startMember, waitHealthy } from "./oracle.ts";
 import { Processes } from "./processes.ts";
-import { clientFor, PROVIDERS, seedRewardActions, seedWorld } from "./seed.ts";
+import { type SeededProposal, seedProposal } from "./proposal.ts";
+import { APPLICANT, clientFor, PROVIDERS, seedRewardActions, seedWorld } from "./seed.ts";
 import type { Section } from "./table.ts";
+import { buildWeb, startWeb, type WebService, waitWebHealthy, webBuildStale } from "./web.ts";
 
 export class Devnet {
   readonly processes: Processes;
@@ -25,6 +27,10 @@ export class Devnet {
   endpoints: Endpoints | undefined;
   deployed: Deployed | undefined;
   members: OracleMember[] = [];
+  indexer: IndexerService | undefined;
+  proposal: SeededProposal | undefined;
+  web: WebService | undefined;
+  webBuild: Promise<void> | undefined;
   private clock: NodeJS.Timeout | undefined;
   /** Rows of the "Services" section: name, URL, what it is. */
   readonly services: string[][] = [];
@@ -39,7 +45,9 @@ export class Devnet {
     mkdirSync(this.logDir, { recursive: true });
   }
 
-  need<K extends "chain" | "endpoints" | "deployed">(key: K): NonNullable<Devnet[K]> {
+  need<K extends "chain" | "endpoints" | "deployed" | "indexer" | "proposal" | "web">(
+    key: K,
+  ): NonNullable<Devnet[K]> {
     const value = this[key];
     if (value === undefined) throw new Error(`the devnet has no ${key} yet (service order)`);
     return value as NonNullable<Devnet[K]>;
@@ -52,6 +60,8 @@ export class Devnet {
       ...(this.endpoints?.anvils.map((a) => a.url) ?? []),
       ...(this.endpoints?.fakes.map((f) => f.url) ?? []),
       ...this.members.map((m) => m.url),
+      this.indexer?.url,
+      this.web?.url,
     ];
     return urls.filter((u): u is string => u !== undefined).map((u) => Number(new URL(u).port));
   }
@@ -73,6 +83,7 @@ export class Devnet {
   sections(): Section[] {
     const { deployment, committee, deploymentFile } = this.need("deployed");
     const endpoints = this.need("endpoints");
+    const proposal = this.need("proposal");
     return [
       { title: "Services", rows: [["service", "URL", ""], ...this.services] },
       {
@@ -81,7 +92,21 @@ export class Devnet {
           ["AnkrStaking (proxy)", deployment.staking],
           ["TestANKR (tANKR, permit)", deployment.token],
           ["RewardVault", deployment.rewardVault],
-          ["OracleCommittee", committee],
+          ["AnkrGovernor", deployment.governor ?? ""],
+          ["TimelockController (main: GOVERNANCE_ROLE)", deployment.timelock ?? ""],
+          ["TimelockController (upgrades, roles)", deployment.upgradeTimelock ?? ""],
+          ["OracleCommittee (owned by the main timelock)", committee],
+        ],
+      },
+      {
+        title: "Open governance proposal",
+        rows: [
+          ["proposal id", proposal.id.toString()],
+          ["what", proposal.description.split("\n")[0] ?? ""],
+          [
+            "state",
+            `${proposal.state}; voting ends ${new Date(Number(proposal.deadline) * 1000).toISOString()}`,
+          ],
         ],
       },
       {
@@ -102,6 +127,8 @@ export class Devnet {
           ...accounts.providers.map((p, i) => ({ ...p, label: `${p.label}: ${PROVIDERS[i]?.name ?? ""}` })),
           ...accounts.members,
           ...accounts.delegators,
+          accounts.guardian,
+          { ...accounts.applicant, label: `${accounts.applicant.label}: ${APPLICANT.name}` },
         ].map((a) => [a.label, a.address, a.privateKey]),
       },
     ];
@@ -116,7 +143,15 @@ export interface Service {
 export const SERVICES: readonly Service[] = [
   {
     name: "contracts build",
-    start: (devnet) => buildContracts(devnet.log),
+    async start(devnet) {
+      // The web app's build (when stale) runs beside everything else; the web service awaits it.
+      if (webBuildStale()) {
+        devnet.log("  building the web app in the background (vite build)");
+        devnet.webBuild = buildWeb(devnet.processes, join(devnet.logDir, "web-build.log"));
+        devnet.webBuild.catch(() => undefined);
+      }
+      await buildContracts(devnet.log);
+    },
   },
   {
     name: "chain (anvil)",
@@ -140,26 +175,35 @@ export const SERVICES: readonly Service[] = [
     },
   },
   {
-    name: "deploy (script/Deploy.s.sol, script/DeployOracle.s.sol)",
+    name: "deploy (script/Deploy.s.sol with the devnet's config: genesis providers, oracle committee)",
     async start(devnet) {
-      devnet.deployed = await deployContracts(devnet.need("chain").url, devnet.config);
+      devnet.deployed = await deployContracts(
+        devnet.processes,
+        devnet.need("chain").url,
+        devnet.config,
+        devnet.need("endpoints"),
+        devnet.logDir,
+      );
       // Blocks on a timer only from here on, so the deployment (and its start blocks) is the same
       // every run and deployments/31337*.json do not change.
       devnet.startClock(2000);
     },
   },
   {
-    name: "seed",
-    start: (devnet) =>
-      seedWorld(
-        devnet.need("chain").url,
-        devnet.need("deployed").deployment,
-        devnet.need("endpoints"),
-        devnet.log,
-      ),
+    // Started now so it indexes while the world is seeded; waited on further down.
+    name: "indexer (ponder start)",
+    async start(devnet) {
+      devnet.indexer = startIndexer(devnet.processes, {
+        rpcUrl: devnet.need("chain").url,
+        deploymentFile: devnet.need("deployed").deploymentFile,
+        port: devnet.config.ports.api,
+        stateDir: devnet.config.stateDir,
+      });
+    },
   },
   {
-    name: "oracle committee",
+    // Started now: they read the genesis providers and begin probing while the world is seeded.
+    name: "oracle committee (3 members)",
     async start(devnet) {
       const { deployment, committee } = devnet.need("deployed");
       for (let i = 0; i < devnet.config.members; i++) {
@@ -174,6 +218,15 @@ export const SERVICES: readonly Service[] = [
           }),
         );
       }
+    },
+  },
+  {
+    name: "seed",
+    start: (devnet) => seedWorld(devnet.need("chain").url, devnet.need("deployed").deployment, devnet.log),
+  },
+  {
+    name: "oracle committee healthy",
+    async start(devnet) {
       for (const member of devnet.members) {
         await waitHealthy(member);
         devnet.services.push([member.name, member.url, "oracle member: /scores /health /chains /metrics"]);
@@ -189,6 +242,48 @@ export const SERVICES: readonly Service[] = [
       await seedRewardActions(rpcUrl, deployment).catch((error: Error) =>
         devnet.log(`  (claim/restake skipped: ${error.message.split("\n")[0]})`),
       );
+    },
+  },
+  {
+    name: "governance proposal",
+    async start(devnet) {
+      devnet.proposal = await seedProposal(
+        devnet.need("chain").url,
+        devnet.need("deployed").deployment,
+        devnet.need("endpoints"),
+        devnet.log,
+      );
+    },
+  },
+  {
+    name: "indexer ready",
+    async start(devnet) {
+      const indexer = devnet.need("indexer");
+      await waitIndexerReady(indexer);
+      devnet.services.push([
+        "indexer/API",
+        indexer.url,
+        "REST /v1/providers /v1/epochs ..., GraphQL /graphql",
+      ]);
+    },
+  },
+  {
+    name: "web app (vite preview of the production build)",
+    async start(devnet) {
+      await devnet.webBuild;
+      devnet.web = startWeb(devnet.processes, {
+        port: devnet.config.ports.web,
+        rpcUrl: devnet.need("chain").url,
+        apiUrl: devnet.need("indexer").url,
+        deploymentFile: devnet.need("deployed").deploymentFile,
+        logDir: devnet.logDir,
+      });
+      await waitWebHealthy(devnet.web);
+      devnet.services.push([
+        "web app",
+        devnet.web.url,
+        'open this; connect a "Devnet" account (no wallet needed)',
+      ]);
     },
   },
 ];

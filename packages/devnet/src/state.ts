@@ -11,6 +11,11 @@ export interface DevnetState {
   deploymentFile: string;
   committee: Address;
   oracles: string[];
+  /** The indexer's API (REST under /v1, GraphQL at /graphql). */
+  apiUrl: string;
+  webUrl: string;
+  /** The open proposal of the seed (decimal). */
+  proposalId: string;
   /** Every child process (each leads its own process group). */
   pids: number[];
   /** Every port the devnet listens on, fixed or not. */

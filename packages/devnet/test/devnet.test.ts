@@ -1,6 +1,7 @@
 // Smoke test: starts the devnet as a user does (`npm start` at the repository root) on free loopback
-// ports, waits for it to be ready, checks the seeded world through the SDK and the oracle members'
-// HTTP API, then stops it as Ctrl-C does and checks that no process and no port is left.
+// ports, waits for it to be ready, checks the seeded world through the indexer's API (providers,
+// delegations, settled epochs), the Governor (the open proposal), the oracle members (scores) and
+// the web app, then stops it as Ctrl-C does and checks that no process and no port is left.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:net";
@@ -8,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createStakingClient, type StakingClient } from "@ankr-staking/sdk";
 import { readDeploymentFile } from "@ankr-staking/sdk/node";
+import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { accounts } from "../src/accounts.ts";
@@ -15,9 +17,10 @@ import { advanceSeconds } from "../src/advance.ts";
 import { contractsDir, PORTS, root } from "../src/config.ts";
 import type { ScoresDocument } from "../src/oracle.ts";
 import { freePort, isPortFree } from "../src/ports.ts";
-import { PROVIDERS } from "../src/seed.ts";
+import { APPLICANT, PROVIDERS } from "../src/seed.ts";
 import { type DevnetState, readState } from "../src/state.ts";
 
+const CHROMIUM = "/usr/bin/chromium";
 const stateDir = mkdtempSync(join(tmpdir(), "devnet-smoke-"));
 mkdirSync(join(contractsDir, "cache"), { recursive: true });
 const deploymentsDir = mkdtempSync(join(contractsDir, "cache", "devnet-smoke-"));
@@ -73,8 +76,13 @@ let stopped = false;
 beforeAll(async () => {
   const chainPort = await freePort();
   const oraclePort = await freeRange(PORTS.oracle.count);
-  devnet = startNpm({ DEVNET_CHAIN_PORT: String(chainPort), DEVNET_ORACLE_PORT: String(oraclePort) });
-  const deadline = Date.now() + 170_000;
+  devnet = startNpm({
+    DEVNET_CHAIN_PORT: String(chainPort),
+    DEVNET_API_PORT: String(await freePort()),
+    DEVNET_ORACLE_PORT: String(oraclePort),
+    DEVNET_WEB_PORT: String(await freePort()),
+  });
+  const deadline = Date.now() + 400_000;
   for (;;) {
     const ready = readState(stateDir);
     if (ready) {
@@ -91,6 +99,23 @@ beforeAll(async () => {
     rpcUrl: state.rpcUrl,
   });
 });
+
+/** GET an API path until `check` accepts the body: the indexer trails the chain by a poll or two. */
+async function api<T>(path: string, check: (body: T) => boolean = () => true): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  let last: unknown;
+  for (;;) {
+    const response = await fetch(`${state.apiUrl}${path}`).catch(() => undefined);
+    const text = response ? await response.text() : "no answer";
+    last = `${response?.status ?? "-"} ${text.slice(0, 1000)}`;
+    if (response?.status === 200) {
+      const body = JSON.parse(text) as T;
+      if (check(body)) return body;
+    }
+    if (Date.now() > deadline) throw new Error(`GET ${path} never matched; last: ${String(last)}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
 
 const killGroup = (pid: number) => {
   try {
@@ -114,24 +139,75 @@ afterAll(async () => {
 describe("npm start", () => {
   it("prints one table with the URLs, contracts and funded accounts with keys", () => {
     const out = devnet.output();
-    for (const url of [state.rpcUrl, ...state.oracles]) expect(out).toContain(url);
+    for (const url of [state.rpcUrl, state.apiUrl, state.webUrl, ...state.oracles])
+      expect(out).toContain(url);
     expect(out).toContain(client.deployment.staking);
+    expect(out).toContain(client.deployment.governor);
     expect(out).toContain(accounts.delegators[0]?.privateKey);
-    expect(out).not.toMatch(/42069|5173/);
+    expect(out).toContain(state.proposalId);
+    // Every service took the port it was given, none its default.
+    expect(out).not.toMatch(/:(8545|42069|42070|5173)\b/);
   });
 
-  it("seeds providers, delegations, an unbonding entry and settled epochs", async () => {
+  it("serves providers with metadata and different commissions through the API", async () => {
+    type Provider = {
+      address: string;
+      status: string;
+      name: string | null;
+      commissionBps: number;
+      delegators: number;
+    };
+    const { items } = await api<{ items: Provider[] }>(
+      "/v1/providers?limit=100",
+      (b) => b.items.length === 6,
+    );
+    const active = items.filter((p) => p.status === "Active");
+    expect(active.map((p) => p.name).sort()).toEqual(PROVIDERS.map((p) => p.name).sort());
+    expect(new Set(active.map((p) => p.commissionBps)).size).toBe(PROVIDERS.length);
+    expect(active.every((p) => p.delegators > 0)).toBe(true);
+    expect(items.find((p) => p.status === "Pending")?.name).toBe(APPLICANT.name);
+  });
+
+  it("serves delegations, an unbonding entry and many delegators through the API", async () => {
+    type Delegator = { positions: unknown[]; unbonding: unknown[] };
+    const first = await api<Delegator>(`/v1/delegators/${accounts.delegators[0]?.address}`);
+    expect(first.positions.length).toBe(2);
+    const leaver = await api<Delegator>(`/v1/delegators/${accounts.delegators[1]?.address}`);
+    expect(leaver.unbonding).toHaveLength(1);
+    const stats = await api<{ delegators: number }>("/v1/stats");
+    expect(stats.delegators).toBe(accounts.delegators.length);
+  });
+
+  it("serves settled epochs with rewards through the API", async () => {
+    type Epochs = { items: { epoch: number; distributed: string; reports: number | null }[] };
+    const { items } = await api<Epochs>("/v1/epochs", (b) => b.items.length >= 3);
+    expect(items.every((e) => BigInt(e.distributed) > 0n)).toBe(true);
     const providers = await client.getProviders();
-    expect(providers).toHaveLength(PROVIDERS.length);
-    expect(providers.every((p) => p.totalStake > p.selfStake)).toBe(true);
-    const positions = await client.getPositions({ delegator: accounts.delegators[0]?.address ?? "0x" });
-    expect(positions.positions.length).toBeGreaterThan(0);
-    const queue = await client.getUnbondingQueue({ account: accounts.delegators[1]?.address ?? "0x" });
-    expect(queue.entries.length).toBe(1);
-    const epoch = await client.getEpoch();
-    expect(epoch.nextEpochToSettle).toBeGreaterThanOrEqual(3n);
-    const scored = providers.filter((p) => p.lastScoreBps > 0n);
-    expect(scored.length).toBe(PROVIDERS.length);
+    expect(providers.filter((p) => p.statusName === "Active" && p.lastScoreBps > 0n)).toHaveLength(
+      PROVIDERS.length,
+    );
+  });
+
+  it("has an open proposal to admit the independent provider, with votes cast (on-chain)", async () => {
+    const proposal = await client.getProposal({ proposalId: BigInt(state.proposalId) });
+    expect(proposal.state).toBe("Active");
+    expect(proposal.proposer).toBe(accounts.providers[0]?.address);
+    expect(proposal.votes.for).toBeGreaterThan(0n);
+    expect(proposal.votes.against).toBeGreaterThan(0n);
+    const pending = await client.getProvider({ provider: accounts.applicant.address });
+    expect(pending.statusName).toBe("Pending");
+  });
+
+  it("lists the open proposal and its votes through the API", async () => {
+    type Proposals = { items: { id: string; state: string; proposer: string }[] };
+    const body = await api<Proposals>("/v1/proposals", (b) => b.items.some((p) => p.id === state.proposalId));
+    const proposal = body.items.find((p) => p.id === state.proposalId);
+    expect(proposal?.state).toBe("Active");
+    expect(proposal?.proposer).toBe(accounts.providers[0]?.address);
+    type Votes = { items: { kind: "provider" | "override"; support: string }[] };
+    const votes = await api<Votes>(`/v1/proposals/${state.proposalId}/votes`, (b) => b.items.length >= 3);
+    expect(votes.items.filter((v) => v.kind === "provider")).toHaveLength(2);
+    expect(votes.items.filter((v) => v.kind === "override")).toHaveLength(1);
   });
 
   it("serves scores from every oracle member, with the worse provider scored lower", async () => {
@@ -141,6 +217,45 @@ describe("npm start", () => {
       expect(scores.providers).toHaveLength(PROVIDERS.length);
       const byName = new Map(scores.providers.map((p) => [p.name, p.score]));
       expect(byName.get("Acme RPC")).toBeGreaterThan(byName.get("Driftwood") ?? Number.POSITIVE_INFINITY);
+    }
+  });
+
+  it("serves the web app with the devnet's chain, deployment and API", async () => {
+    const page = await fetch(state.webUrl);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+    const config = (await (await fetch(`${state.webUrl}/config.json`)).json()) as {
+      rpcUrl: string;
+      apiUrl: string;
+      deployment: { staking: string; governor: string };
+    };
+    expect(config.rpcUrl).toBe(state.rpcUrl);
+    expect(config.apiUrl).toBe(state.apiUrl);
+    expect(config.deployment.staking).toBe(client.deployment.staking);
+  });
+
+  // Debian's Chromium (apt-get install chromium), as the web app's own end-to-end tests use it.
+  it.skipIf(!existsSync(CHROMIUM))("shows the seeded providers in a browser", async () => {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(state.webUrl);
+      for (const { name } of PROVIDERS) await page.getByText(name).first().waitFor({ timeout: 30_000 });
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
     }
   });
 
@@ -155,19 +270,30 @@ describe("npm start", () => {
     stopped = true;
   });
 
-  it("names the variable to change when a port is taken", async () => {
-    const server: Server = createServer();
-    const port = await freePort();
-    await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-    try {
-      const run = startNpm({ DEVNET_CHAIN_PORT: String(port) });
-      expect(await exited(run.child)).toBe(1);
-      expect(run.output()).toContain(`port ${port} (chain) is already in use`);
-      expect(run.output()).toContain("DEVNET_CHAIN_PORT=");
-    } finally {
-      server.close();
-    }
-  });
+  it.each(["chain", "web"] as const)(
+    "names the variable to change when the %s port is taken",
+    async (name) => {
+      const server: Server = createServer();
+      const port = await freePort();
+      await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+      try {
+        // Every other port free, so the check reaches the one taken.
+        const env: Record<string, string> = {
+          DEVNET_CHAIN_PORT: String(await freePort()),
+          DEVNET_API_PORT: String(await freePort()),
+          DEVNET_ORACLE_PORT: String(await freeRange(PORTS.oracle.count)),
+          DEVNET_WEB_PORT: String(await freePort()),
+          [PORTS[name].variable]: String(port),
+        };
+        const run = startNpm(env);
+        expect(await exited(run.child)).toBe(1);
+        expect(run.output()).toContain(`port ${port} (${name}) is already in use`);
+        expect(run.output()).toContain(`${PORTS[name].variable}=<port> npm start`);
+      } finally {
+        server.close();
+      }
+    },
+  );
 });
 
 describe("devnet:advance", () => {
