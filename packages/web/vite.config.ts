@@ -1,7 +1,8 @@
 // Vite for the web app. The SDK resolves from source (the monorepo's `source` export condition).
-// `/config.json` (RPC URL, deployment, API URL) is served by the dev and preview servers from the
-// environment, so the repository's deployments/<chainId>.json stays the one source of addresses;
-// a static deployment ships its own config.json next to index.html instead.
+// `/config.json` (RPC URL, deployment, API URL and, on a devnet, its test accounts) is served by
+// the dev and preview servers from the environment, so the repository's deployments/<chainId>.json
+// stays the one source of addresses and the devnet the one source of its accounts; a static
+// deployment ships its own config.json next to index.html instead.
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
@@ -18,6 +19,8 @@ function runtimeConfig(): Plugin {
       rpcUrl: process.env.WEB_RPC_URL ?? "http://127.0.0.1:8545",
       apiUrl: process.env.WEB_API_URL ?? null,
       deployment: JSON.parse(readFileSync(file, "utf8")),
+      // [{ label, address, key }]: the devnet's public test keys, offered as in-page wallets.
+      devnetAccounts: process.env.WEB_DEVNET_ACCOUNTS ? JSON.parse(process.env.WEB_DEVNET_ACCOUNTS) : [],
     };
     res.setHeader("content-type", "application/json");
     res.setHeader("cache-control", "no-store");

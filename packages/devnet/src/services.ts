@@ -5,7 +5,7 @@ import { join } from "node:path";
 
 import { createPublicClient, http } from "viem";
 
-import { accounts } from "./accounts.ts";
+import { accounts, type DevAccount } from "./accounts.ts";
 import { type AnvilChain, startAnvil } from "./anvil.ts";
 import { CHAIN_ID, type DevnetConfig } from "./config.ts";
 import { buildContracts, type Deployed, deployContracts } from "./contracts.ts";
@@ -122,14 +122,7 @@ export class Devnet {
       },
       {
         title: "Funded test accounts (anvil's public dev keys: devnet only, never use them elsewhere)",
-        rows: [
-          accounts.admin,
-          ...accounts.providers.map((p, i) => ({ ...p, label: `${p.label}: ${PROVIDERS[i]?.name ?? ""}` })),
-          ...accounts.members,
-          ...accounts.delegators,
-          accounts.guardian,
-          { ...accounts.applicant, label: `${accounts.applicant.label}: ${APPLICANT.name}` },
-        ].map((a) => [a.label, a.address, a.privateKey]),
+        rows: labelledAccounts().map((a) => [a.label, a.address, a.privateKey]),
       },
     ];
   }
@@ -277,6 +270,7 @@ export const SERVICES: readonly Service[] = [
         apiUrl: devnet.need("indexer").url,
         deploymentFile: devnet.need("deployed").deploymentFile,
         logDir: devnet.logDir,
+        accounts: labelledAccounts(),
       });
       await waitWebHealthy(devnet.web);
       devnet.services.push([
@@ -287,3 +281,15 @@ export const SERVICES: readonly Service[] = [
     },
   },
 ];
+
+/** Every funded account in index order, providers named: the table's rows and the web's wallets. */
+export function labelledAccounts(): DevAccount[] {
+  return [
+    accounts.admin,
+    ...accounts.providers.map((p, i) => ({ ...p, label: `${p.label}: ${PROVIDERS[i]?.name ?? ""}` })),
+    ...accounts.members,
+    ...accounts.delegators,
+    accounts.guardian,
+    { ...accounts.applicant, label: `${accounts.applicant.label}: ${APPLICANT.name}` },
+  ];
+}

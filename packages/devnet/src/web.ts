@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
+import type { DevAccount } from "./accounts.ts";
 import { root } from "./config.ts";
 import { ServiceStartError } from "./errors.ts";
 import type { Processes } from "./processes.ts";
@@ -46,6 +47,8 @@ export interface WebOptions {
   apiUrl: string;
   deploymentFile: string;
   logDir: string;
+  /** Offered by the app as in-page wallets (public devnet keys). */
+  accounts: readonly DevAccount[];
 }
 
 export interface WebService {
@@ -69,6 +72,9 @@ export function startWeb(processes: Processes, options: WebOptions): WebService 
         DEPLOYMENT_FILE: options.deploymentFile,
         WEB_RPC_URL: options.rpcUrl,
         WEB_API_URL: options.apiUrl,
+        WEB_DEVNET_ACCOUNTS: JSON.stringify(
+          options.accounts.map((a) => ({ label: a.label, address: a.address, key: a.privateKey })),
+        ),
       },
     },
   );

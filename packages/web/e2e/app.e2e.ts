@@ -14,7 +14,7 @@ import { buildProposal, encodeMetadataURI, formatAmount, parseAmount } from "@an
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 
-import { address, clientFor, type Devnet, startDevnet } from "../../sdk/test/devnet.ts";
+import { type Actor, address, clientFor, type Devnet, keys, startDevnet } from "../../sdk/test/devnet.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const here = fileURLToPath(new URL("..", import.meta.url));
@@ -59,6 +59,17 @@ async function waitForHttp(url: string, ms = 30_000): Promise<void> {
 }
 
 let devnet: Devnet;
+/** The in-page wallets the app offers (served in /config.json, as the devnet serves its own). */
+const labels: Record<Actor, string> = {
+  admin: "Deployer",
+  providerA: "Provider A",
+  providerB: "Provider B",
+  alice: "Alice",
+  bob: "Bob",
+  carol: "Carol",
+  settler: "Settler",
+  guardian: "Guardian",
+};
 let preview: ChildProcess | undefined;
 let browser: Browser | undefined;
 let page: Page;
@@ -125,6 +136,13 @@ describe.skipIf(!available)("web app end to end", () => {
     preview = run(["preview", "--port", String(port), "--strictPort"], {
       DEPLOYMENT_FILE: devnet.deploymentFile,
       WEB_RPC_URL: devnet.rpcUrl,
+      WEB_DEVNET_ACCOUNTS: JSON.stringify(
+        (Object.keys(labels) as Actor[]).map((actor) => ({
+          label: labels[actor],
+          address: address(actor),
+          key: keys[actor],
+        })),
+      ),
     });
     await waitForHttp(`${base}/config.json`);
     browser = await chromium.launch({

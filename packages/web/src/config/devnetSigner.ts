@@ -1,6 +1,14 @@
 // The devnet connector's signer, loaded on the first transaction or signature: viem's wallet
 // actions and secp256k1 signing are not needed to show the first page.
-import { type Chain, createWalletClient, type Hex, hexToBigInt, http, type TypedDataDefinition } from "viem";
+import {
+  type Address,
+  type Chain,
+  createWalletClient,
+  type Hex,
+  hexToBigInt,
+  http,
+  type TypedDataDefinition,
+} from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
 import type { RpcTransaction } from "./devnetConnector.ts";
@@ -35,8 +43,12 @@ function reviveTypedData(json: TypedDataJson): TypedDataDefinition {
   } as unknown as TypedDataDefinition;
 }
 
-export function createSigner(key: Hex, chain: Chain) {
+export function createSigner(key: Hex, chain: Chain, expected: Address) {
   const account = privateKeyToAccount(key);
+  // The address is shown before the key is derived; a config pairing them wrongly must not sign.
+  if (account.address.toLowerCase() !== expected.toLowerCase()) {
+    throw new Error(`the devnet key listed for ${expected} belongs to ${account.address}`);
+  }
   const wallet = createWalletClient({ account, chain, transport: http(chain.rpcUrls.default.http[0]) });
   return {
     sendTransaction: (tx: RpcTransaction) =>

@@ -1,22 +1,50 @@
 // The app's runtime configuration, fetched from /config.json: where the chain is, which deployment
-// to use, and (later) where the indexer's API answers. One build serves any network.
+// to use, where the indexer's API answers and, on a devnet, its test accounts. One build serves any
+// network.
 import { type Deployment, parseDeployment } from "@ankr-staking/sdk";
+import { type Address, type Hex, isAddress, isHex } from "viem";
+
+/** A devnet test account the app offers as an in-page wallet (public keys, local chains only). */
+export type DevnetAccount = { label: string; address: Address; key: Hex };
 
 export type RuntimeConfig = {
   rpcUrl: string;
   /** The indexer's API (issue 6); null until it is deployed beside the app. */
   apiUrl: string | null;
   deployment: Deployment;
+  devnetAccounts: DevnetAccount[];
 };
+
+function devnetAccountsFrom(raw: unknown, url: string): DevnetAccount[] {
+  if (raw === undefined) return [];
+  const valid =
+    Array.isArray(raw) &&
+    raw.every(
+      (a: Partial<DevnetAccount>) =>
+        typeof a?.label === "string" &&
+        typeof a.address === "string" &&
+        isAddress(a.address) &&
+        isHex(a.key) &&
+        a.key.length === 66,
+    );
+  if (!valid) throw new Error(`${url}: devnetAccounts must be a list of { label, address, key }`);
+  return raw as DevnetAccount[];
+}
 
 export async function loadRuntimeConfig(url = "/config.json"): Promise<RuntimeConfig> {
   const response = await fetch(url, { cache: "no-store" });
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  const raw = (await response.json()) as { rpcUrl?: unknown; apiUrl?: unknown; deployment?: unknown };
+  const raw = (await response.json()) as {
+    rpcUrl?: unknown;
+    apiUrl?: unknown;
+    deployment?: unknown;
+    devnetAccounts?: unknown;
+  };
   if (typeof raw.rpcUrl !== "string") throw new Error(`${url} has no rpcUrl`);
   return {
     rpcUrl: raw.rpcUrl,
     apiUrl: typeof raw.apiUrl === "string" ? raw.apiUrl : null,
     deployment: parseDeployment(raw.deployment),
+    devnetAccounts: devnetAccountsFrom(raw.devnetAccounts, url),
   };
 }

@@ -3,13 +3,16 @@
 import { chainFor } from "@ankr-staking/sdk";
 import { createConfig, http, injected } from "wagmi";
 
-import { DEVNET_CHAIN_ID, devnetAccount, devnetAccounts } from "./devnetConnector.ts";
+import { DEVNET_CHAIN_ID, devnetAccount } from "./devnetConnector.ts";
 import type { RuntimeConfig } from "./runtime.ts";
 
-export function createWagmiConfig({ rpcUrl, deployment }: RuntimeConfig) {
+export function createWagmiConfig({ rpcUrl, deployment, devnetAccounts }: RuntimeConfig) {
   const chain = chainFor(deployment.chainId, rpcUrl);
+  // Keys in the page are for a local chain only, whatever a config file says.
   const devnet =
-    deployment.chainId === DEVNET_CHAIN_ID ? devnetAccounts.map((_, i) => devnetAccount(i, chain)) : [];
+    deployment.chainId === DEVNET_CHAIN_ID
+      ? devnetAccounts.map((entry, i) => devnetAccount(entry, i, chain))
+      : [];
   return createConfig({
     chains: [chain],
     connectors: [injected(), ...devnet],
