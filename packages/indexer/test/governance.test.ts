@@ -1,7 +1,7 @@
 // Governance end to end: proposals made, voted, overridden, queued, executed, canceled and defeated
 // through the SDK on a real anvil; the real indexer's tallies, vote weights and states must equal the
 // Governor's own `proposalVotes` and `state` read at the block the indexer has reached.
-import { ankrGovernorAbi, ankrStakingAbi } from "@ankr-staking/sdk";
+import { ankrGovernorAbi, ankrStakingAbi, proposalStateNames } from "@ankr-staking/sdk";
 import { type Address, getAddress, keccak256, toHex } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
@@ -45,17 +45,6 @@ const ankr = (n: number) => BigInt(n) * 10n ** 18n;
 const A = address("providerA");
 const B = address("providerB");
 const governor = deployment.governor as Address;
-/** OpenZeppelin's ProposalState, in order. */
-const stateNames = [
-  "Pending",
-  "Active",
-  "Canceled",
-  "Defeated",
-  "Succeeded",
-  "Queued",
-  "Expired",
-  "Executed",
-];
 
 let indexer: Indexer & { pgliteDir: string };
 let passing: bigint;
@@ -98,7 +87,7 @@ async function expectMatchesGovernor(id: bigint) {
     abstain: abstain.toString(),
   });
   const state = await governorRead<number>("state", [id], block);
-  expect(body.state).toBe(stateNames[state]);
+  expect(body.state).toBe(proposalStateNames[state]);
   return body;
 }
 
