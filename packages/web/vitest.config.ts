@@ -1,9 +1,8 @@
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const sdk = fileURLToPath(new URL("../sdk/src/index.ts", import.meta.url));
+import { sdkFromSource } from "../sdk/vitest.source.ts";
 
 export default defineConfig({
-  resolve: { alias: [{ find: /^@ankr-staking\/sdk$/, replacement: sdk }] },
+  resolve: { alias: sdkFromSource },
   test: { environment: "happy-dom", include: ["src/**/*.test.{ts,tsx}"] },
 });

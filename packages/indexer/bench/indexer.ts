@@ -3,12 +3,12 @@
 // the real indexer (`ponder start`, PGlite) catch up from scratch and measures events/second, then
 // loads the API with autocannon at fixed rates and measures latency percentiles per endpoint.
 // Prints one JSON object on stdout; progress goes to stderr.
+
+import { ankrStakingAbi, testAnkrAbi } from "@ankr-staking/sdk";
 import autocannon from "autocannon";
 import { type Address, encodeFunctionData, maxUint256, parseEther } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-
 import { Devnet } from "../../../contracts/bench/devnet.ts";
-import { ankrStakingAbi, testAnkrAbi } from "../../sdk/src/abis/generated.ts";
 import { address, startDevnet } from "../../sdk/test/devnet.ts";
 import { startIndexer } from "../test/ponder.ts";
 
