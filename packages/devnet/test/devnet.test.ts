@@ -252,7 +252,8 @@ describe("npm start", () => {
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
       await page.goto(state.webUrl);
-      for (const { name } of PROVIDERS) await page.getByText(name).first().waitFor({ timeout: 30_000 });
+      for (const { name } of PROVIDERS)
+        await page.getByTestId("providers").getByText(name).first().waitFor({ timeout: 30_000 });
       expect(errors).toEqual([]);
     } finally {
       await browser.close();
