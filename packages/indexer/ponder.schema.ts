@@ -15,8 +15,9 @@ export const protocol = onchainTable("protocol", (t) => ({
   unusedAllotments: t.bigint().notNull(),
   rewardReserve: t.bigint().notNull(),
   paused: t.boolean().notNull(),
-  genesis: t.bigint().notNull(),
-  epochLength: t.bigint().notNull(),
+  /** The epoch clock (never changes): read from the contract at the first settlement, null before. */
+  genesis: t.bigint(),
+  epochLength: t.bigint(),
   /** The Parameters struct as decimal strings (ParametersSet). */
   parameters: t.json().$type<Record<string, string>>(),
   delegationRatio: t.bigint().notNull(),

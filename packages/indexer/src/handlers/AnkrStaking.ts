@@ -21,11 +21,11 @@ import { maxUint256 } from "viem";
 import {
   decimalStrings,
   ensureProtocol,
+  epochLength,
   logId,
   recordAction,
-  setDelegationStake,
   setMetadata,
-  setPoolStake,
+  setStakes,
 } from "./store.ts";
 
 ponder.on("AnkrStaking:ProviderRegistered", async ({ event, context }) => {
@@ -59,8 +59,7 @@ ponder.on("AnkrStaking:ProviderRegistered", async ({ event, context }) => {
       updatedAt: event.block.timestamp,
     });
   await setMetadata(context.db, address, metadataURI);
-  await setPoolStake(context, event, address, selfStake);
-  await setDelegationStake(context.db, event, address, address, selfStake);
+  await setStakes(context, event, address, address, { delegationStake: selfStake, poolStake: selfStake });
   await recordAction(context.db, event, {
     account: address,
     kind: "register",
@@ -90,8 +89,10 @@ ponder.on("AnkrStaking:ProviderExited", async ({ event, context }) => {
   const { provider: address, selfStakeUnbonding, releaseAt, removed } = event.args;
   const row = await context.db.find(provider, { address });
   if (!row) return;
-  await setPoolStake(context, event, address, row.totalStake - row.selfStake);
-  await setDelegationStake(context.db, event, address, address, 0n);
+  await setStakes(context, event, address, address, {
+    delegationStake: 0n,
+    poolStake: row.totalStake - row.selfStake,
+  });
   await context.db.update(provider, { address }).set({
     status: "Exited",
     selfStakeUnbonding,
@@ -143,15 +144,13 @@ ponder.on("AnkrStaking:ProviderCapSet", async ({ event, context }) => {
 
 ponder.on("AnkrStaking:Delegated", async ({ event, context }) => {
   const { delegator, provider: address, amount, delegationStake, poolStake } = event.args;
-  await setPoolStake(context, event, address, poolStake);
-  await setDelegationStake(context.db, event, delegator, address, delegationStake);
+  await setStakes(context, event, delegator, address, { delegationStake, poolStake });
   await recordAction(context.db, event, { account: delegator, kind: "delegate", provider: address, amount });
 });
 
 ponder.on("AnkrStaking:Undelegated", async ({ event, context }) => {
   const { delegator, provider: address, amount, delegationStake, poolStake, entryId, releaseAt } = event.args;
-  await setPoolStake(context, event, address, poolStake);
-  await setDelegationStake(context.db, event, delegator, address, delegationStake);
+  await setStakes(context, event, delegator, address, { delegationStake, poolStake });
   if (entryId === maxUint256) {
     const row = await context.db.find(provider, { address });
     if (row)
@@ -183,10 +182,14 @@ ponder.on("AnkrStaking:Undelegated", async ({ event, context }) => {
 
 ponder.on("AnkrStaking:Redelegated", async ({ event, context }) => {
   const { delegator, fromProvider, toProvider, amount } = event.args;
-  await setPoolStake(context, event, fromProvider, event.args.fromPoolStake);
-  await setPoolStake(context, event, toProvider, event.args.toPoolStake);
-  await setDelegationStake(context.db, event, delegator, fromProvider, event.args.fromDelegationStake);
-  await setDelegationStake(context.db, event, delegator, toProvider, event.args.toDelegationStake);
+  await setStakes(context, event, delegator, fromProvider, {
+    delegationStake: event.args.fromDelegationStake,
+    poolStake: event.args.fromPoolStake,
+  });
+  await setStakes(context, event, delegator, toProvider, {
+    delegationStake: event.args.toDelegationStake,
+    poolStake: event.args.toPoolStake,
+  });
   await recordAction(context.db, event, {
     account: delegator,
     kind: "redelegate",
@@ -257,8 +260,7 @@ ponder.on("AnkrStaking:RewardsRestaked", async ({ event, context }) => {
       timestamp: event.block.timestamp,
     })
     .onConflictDoNothing();
-  await setPoolStake(context, event, address, poolStake);
-  await setDelegationStake(context.db, event, delegator, address, delegationStake);
+  await setStakes(context, event, delegator, address, { delegationStake, poolStake });
   const row = await context.db.find(delegation, { delegator, provider: address });
   if (row)
     await context.db
@@ -293,7 +295,7 @@ ponder.on("AnkrStaking:EpochSettled", async ({ event, context }) => {
 
 ponder.on("AnkrStaking:ProvidersSettled", async ({ event, context }) => {
   const { epoch: number, settlements } = event.args;
-  const { epochLength } = await ensureProtocol(context, event);
+  const length = await epochLength(context, event);
   for (const s of settlements) {
     const row = await context.db.find(provider, { address: s.provider });
     await context.db
@@ -316,7 +318,7 @@ ponder.on("AnkrStaking:ProvidersSettled", async ({ event, context }) => {
       .where(eq(providerEpoch.provider, s.provider))
       .orderBy(desc(providerEpoch.epoch))
       .limit(12);
-    const apy = (n: number) => yieldFromSettlements(recent.slice(0, n), epochLength).apy;
+    const apy = (n: number) => yieldFromSettlements(recent.slice(0, n), length).apy;
     await context.db.update(provider, { address: s.provider }).set({
       lastScoreBps: s.scoreBps,
       rewardsTotal: row.rewardsTotal + s.reward,
@@ -334,8 +336,10 @@ ponder.on("AnkrStaking:Slashed", async ({ event, context }) => {
   const { provider: address, fromStake, fromUnbonding, selfStake } = event.args;
   const row = await context.db.find(provider, { address });
   if (!row) return;
-  await setPoolStake(context, event, address, row.totalStake - fromStake);
-  await setDelegationStake(context.db, event, address, address, selfStake);
+  await setStakes(context, event, address, address, {
+    delegationStake: selfStake,
+    poolStake: row.totalStake - fromStake,
+  });
   await context.db.update(provider, { address }).set({
     selfStakeUnbonding: row.selfStakeUnbonding - fromUnbonding,
     slashedTotal: row.slashedTotal + fromStake + fromUnbonding,

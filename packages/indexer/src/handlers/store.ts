@@ -18,18 +18,13 @@ export type LogRef = {
 export const logId = (event: LogRef) =>
   `${event.block.number.toString().padStart(12, "0")}-${event.log.logIndex.toString().padStart(6, "0")}`;
 
-/** The protocol row, created on first use with the epoch clock read from the contract. */
+/**
+ * The protocol row, created on first use. No RPC read here: it runs on the first protocol log, and
+ * a contract read during a backfill waits behind the sync's block requests (seconds, measured).
+ */
 export async function ensureProtocol(context: Context, event: LogRef) {
   const existing = await context.db.find(protocol, { id: "protocol" });
   if (existing) return existing;
-  const [genesis, epochLength] = await context.client.readContract({
-    abi: ankrStakingAbi,
-    address: context.contracts.AnkrStaking.address as Address,
-    functionName: "epochClock",
-    // Genesis and epoch length never change: read once at the head, cached (and readable from
-    // nodes that keep no historical state).
-    cache: "immutable",
-  });
   return context.db.insert(protocol).values({
     id: "protocol",
     totalStaked: 0n,
@@ -37,8 +32,8 @@ export async function ensureProtocol(context: Context, event: LogRef) {
     unusedAllotments: 0n,
     rewardReserve: 0n,
     paused: false,
-    genesis,
-    epochLength,
+    genesis: null,
+    epochLength: null,
     parameters: null,
     delegationRatio: 0n,
     vaultBalance: 0n,
@@ -47,51 +42,67 @@ export async function ensureProtocol(context: Context, event: LogRef) {
   });
 }
 
-/** Sets a pool's stake and moves the protocol's total by the difference. */
-export async function setPoolStake(context: Context, event: LogRef, address: Address, poolStake: bigint) {
-  const row = await context.db.find(provider, { address });
-  const before = row?.totalStake ?? 0n;
-  const totals = await ensureProtocol(context, event);
-  await context.db
-    .update(protocol, { id: "protocol" })
-    .set({ totalStaked: totals.totalStaked + poolStake - before, updatedAt: event.block.timestamp });
-  if (row)
-    await context.db
-      .update(provider, { address })
-      .set({ totalStake: poolStake, updatedAt: event.block.timestamp });
+/** The epoch length, read from the contract once (at the first settlement, which needs it) and kept. */
+export async function epochLength(context: Context, event: LogRef): Promise<bigint> {
+  const row = await ensureProtocol(context, event);
+  if (row.epochLength !== null) return row.epochLength;
+  const [genesis, length] = await context.client.readContract({
+    abi: ankrStakingAbi,
+    address: context.contracts.AnkrStaking.address as Address,
+    functionName: "epochClock",
+    // Genesis and epoch length never change: read once at the head, cached (and readable from
+    // nodes that keep no historical state).
+    cache: "immutable",
+  });
+  await context.db.update(protocol, { id: "protocol" }).set({ genesis, epochLength: length });
+  return length;
 }
 
-/** Sets a delegation's stake; keeps the provider's delegator count and, for its own stake, its self-stake. */
-export async function setDelegationStake(
-  db: Db,
+/**
+ * Sets a delegation's stake and its pool's stake, the absolute values a staking log carries, and
+ * moves what depends on them: the protocol's total (by the pool's difference), the provider's
+ * self-stake (its own delegation) or delegator count (a delegation that becomes or stops being
+ * non-zero). Each row is read once and written once: this runs for nearly every log.
+ */
+export async function setStakes(
+  context: Context,
   event: LogRef,
   delegator: Address,
   providerAddress: Address,
-  stake: bigint,
+  stakes: { delegationStake: bigint; poolStake: bigint },
 ) {
-  const row = await db.find(delegation, { delegator, provider: providerAddress });
-  const before = row?.stake ?? 0n;
-  if (row)
-    await db
-      .update(delegation, { delegator, provider: providerAddress })
-      .set({ stake, updatedAt: event.block.timestamp });
-  else
-    await db.insert(delegation).values({
+  const db = context.db;
+  const { delegationStake, poolStake } = stakes;
+  const updatedAt = event.block.timestamp;
+  const p = await db.find(provider, { address: providerAddress });
+  const totals = await ensureProtocol(context, event);
+  await db
+    .update(protocol, { id: "protocol" })
+    .set({ totalStaked: totals.totalStaked + poolStake - (p?.totalStake ?? 0n), updatedAt });
+  let before = 0n;
+  await db
+    .insert(delegation)
+    .values({
       delegator,
       provider: providerAddress,
-      stake,
+      stake: delegationStake,
       claimed: 0n,
       restaked: 0n,
-      updatedAt: event.block.timestamp,
+      updatedAt,
+    })
+    .onConflictDoUpdate((row) => {
+      before = row.stake;
+      return { stake: delegationStake, updatedAt };
     });
-  const self = delegator.toLowerCase() === providerAddress.toLowerCase();
-  const p = await db.find(provider, { address: providerAddress });
   if (!p) return;
-  if (self) await db.update(provider, { address: providerAddress }).set({ selfStake: stake });
-  else if ((before === 0n) !== (stake === 0n))
-    await db
-      .update(provider, { address: providerAddress })
-      .set({ delegators: p.delegators + (stake > 0n ? 1 : -1) });
+  const self = delegator.toLowerCase() === providerAddress.toLowerCase();
+  await db.update(provider, { address: providerAddress }).set(
+    self
+      ? { totalStake: poolStake, selfStake: delegationStake, updatedAt }
+      : (before === 0n) !== (delegationStake === 0n)
+        ? { totalStake: poolStake, delegators: p.delegators + (delegationStake > 0n ? 1 : -1), updatedAt }
+        : { totalStake: poolStake, updatedAt },
+  );
 }
 
 export async function recordAction(
