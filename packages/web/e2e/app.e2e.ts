@@ -11,7 +11,7 @@ import { createRequire } from "node:module";
 import { buildProposal, encodeMetadataURI, formatAmount, parseAmount } from "@ankr-staking/sdk";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-
+import { type Indexer, startIndexer } from "../../indexer/test/ponder.ts";
 import { address, clientFor, type Devnet, startDevnet } from "../../sdk/test/devnet.ts";
 import { buildApp, CHROMIUM, launchChromium, type Preview, startPreview, webDir } from "./harness.ts";
 
@@ -26,6 +26,7 @@ if (!available) {
 
 let devnet: Devnet;
 let preview: Preview | undefined;
+let indexer: Indexer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let base: string;
@@ -97,8 +98,13 @@ describe.skipIf(!available)("web app end to end", () => {
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     devnet = await startDevnet(31_337);
-    await buildApp();
-    preview = await startPreview(devnet);
+    // The real indexer (ponder start, PGlite) on the same chain, its API named in /config.json.
+    const [started] = await Promise.all([
+      startIndexer({ rpcUrl: devnet.rpcUrl, deploymentFile: devnet.deploymentFile, timeoutMs: 300_000 }),
+      buildApp(),
+    ]);
+    indexer = started;
+    preview = await startPreview(devnet, { WEB_API_URL: indexer.url });
     base = preview.base;
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -115,6 +121,7 @@ describe.skipIf(!available)("web app end to end", () => {
   afterAll(async () => {
     await browser?.close();
     preview?.stop();
+    await indexer?.stop();
     await devnet?.stop();
   });
 
@@ -189,7 +196,37 @@ describe.skipIf(!available)("web app end to end", () => {
     await confirmed("Restake");
     const total = async () => shown(await page.getByTestId("total-stake").textContent());
     await expect.poll(total, { timeout: 15_000 }).toBeGreaterThan(parseAmount("5,000"));
+
+    // The API's view: the claim and the restake in the rewards chart, and the CSV export.
+    const rewardRows = async () => {
+      await page.reload();
+      await page.getByTestId("history-csv").waitFor();
+      return page.getByTestId("chart-rewards").locator("tbody tr").count();
+    };
+    await expect.poll(rewardRows, { timeout: 30_000 }).toBe(2);
+    const caption = await page.getByTestId("chart-rewards").locator("figcaption").textContent();
+    expect(caption).toMatch(/^Rewards claimed and restaked, total [\d,.]+ ANKR$/);
+    const csvUrl = await page.getByTestId("history-csv").getAttribute("href");
+    expect(csvUrl).toBe(`${indexer?.url}/v1/delegators/${address("alice")}/history.csv`);
+    const csv = await (await fetch(csvUrl as string)).text();
+    expect(csv.split("\r\n").filter((line) => /,(claim|restake),/.test(line))).toHaveLength(2);
     await shot("dashboard-desktop");
+  });
+
+  test("the provider page charts stake, score and APY per settled epoch from the API", async () => {
+    await go(`#/providers/${A()}`);
+    const stakeChart = page.getByTestId("chart-stake");
+    await stakeChart.waitFor({ timeout: 30_000 });
+    const rows = (id: string) => page.getByTestId(id).locator("tbody tr").allTextContents();
+    // One settled epoch so far: Acme's pool (its self-stake and Alice's 5,000) scored 100%.
+    expect(await rows("chart-stake")).toEqual([expect.stringMatching(/^Epoch \d+105,000 ANKR$/)]);
+    expect(await rows("chart-score")).toEqual([expect.stringMatching(/^Epoch \d+100%$/)]);
+    expect(await rows("chart-apy")).toEqual([expect.stringMatching(/^Epoch \d+[\d,.]+%$/)]);
+    expect(await page.locator(".chart canvas").count()).toBe(3);
+    await shot("provider-history-desktop");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot("provider-history-phone");
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   test("unstake, wait out the unbonding period, withdraw", async () => {

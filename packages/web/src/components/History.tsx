@@ -16,6 +16,8 @@ const WEI_PER_ANKR = 10n ** 18n;
 const toAnkr = (wei: bigint) => Number(wei / 10n ** 14n) / 10_000;
 const ankrAxis = (v: number) => ankr(BigInt(Math.round(v * 10_000)) * (WEI_PER_ANKR / 10_000n));
 const scoreAxis = (v: number) => percent(v / 10_000);
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+const percentAxis = (v: number) => `${compact.format(v * 100)}%`;
 
 export function NeedsApi({ what }: { what: string }) {
   return (
@@ -60,6 +62,7 @@ export function ProviderHistory({ provider }: { provider: Address }) {
             times={times}
             values={points.map((p) => p.scoreBps)}
             format={scoreAxis}
+            axis={scoreAxis}
             label={label}
           />
           <HistoryChart
@@ -68,6 +71,7 @@ export function ProviderHistory({ provider }: { provider: Address }) {
             times={times}
             values={points.map((p) => p.apy)}
             format={percent}
+            axis={percentAxis}
             label={label}
           />
         </div>

@@ -12,8 +12,10 @@ export type HistoryChartProps = {
   /** x: unix seconds. */
   times: number[];
   values: number[];
-  /** How a value reads on the axis and in the table. */
+  /** How a value reads in the table. */
   format: (value: number) => string;
+  /** How a value reads on the axis, where room is short (defaults to a compact number). */
+  axis?: (value: number) => string;
   /** How a point's x reads in the table (defaults to its date). */
   label?: (index: number) => string;
   testId?: string;
@@ -22,7 +24,19 @@ export type HistoryChartProps = {
 const canDraw = () =>
   typeof document !== "undefined" && !!document.createElement("canvas").getContext?.("2d");
 
-export default function HistoryChart({ title, times, values, format, label, testId }: HistoryChartProps) {
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+const compactAxis = (v: number) => compact.format(v);
+const WEEK = 7 * 86_400;
+
+export default function HistoryChart({
+  title,
+  times,
+  values,
+  format,
+  axis = compactAxis,
+  label,
+  testId,
+}: HistoryChartProps) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
@@ -34,8 +48,11 @@ export default function HistoryChart({ title, times, values, format, label, test
         height: 180,
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: true } },
-        axes: [{}, { values: (_u, splits) => splits.map(format), size: 80 }],
+        // A single point gets a week either side instead of uPlot's default years-wide span.
+        scales: {
+          x: { time: true, range: (_u, min, max) => (min === max ? [min - WEEK, max + WEEK] : [min, max]) },
+        },
+        axes: [{}, { values: (_u, splits) => splits.map(axis), size: 64 }],
         series: [{}, { label: title, stroke: "#2b6cb0", width: 2, points: { show: times.length < 40 } }],
       },
       [times, values],
@@ -47,7 +64,7 @@ export default function HistoryChart({ title, times, values, format, label, test
       window.removeEventListener("resize", resize);
       plot.destroy();
     };
-  }, [title, times, values, format]);
+  }, [title, times, values, axis]);
   return (
     <figure className="chart card" data-testid={testId}>
       <figcaption>{title}</figcaption>
