@@ -26,7 +26,6 @@ const canDraw = () =>
 
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 const compactAxis = (v: number) => compact.format(v);
-const WEEK = 7 * 86_400;
 
 export default function HistoryChart({
   title,
@@ -48,10 +47,7 @@ export default function HistoryChart({
         height: 180,
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
-        // A single point gets a week either side instead of uPlot's default years-wide span.
-        scales: {
-          x: { time: true, range: (_u, min, max) => (min === max ? [min - WEEK, max + WEEK] : [min, max]) },
-        },
+        scales: { x: { time: true } },
         axes: [{}, { values: (_u, splits) => splits.map(axis), size: 64 }],
         series: [{}, { label: title, stroke: "#2b6cb0", width: 2, points: { show: times.length < 40 } }],
       },
