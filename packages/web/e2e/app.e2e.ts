@@ -5,72 +5,28 @@
 // restake, unstake, unbond, withdraw, register a provider, then governance: provider A proposes
 // (through the SDK) to admit the new provider; in the browser A votes its pool, Alice overrides
 // her share, the tallies move, and the proposal is queued and executed. Screenshots go to
-// screenshots/.
-import { type ChildProcess, spawn } from "node:child_process";
+// screenshots/; each is taken with an axe-core scan of the page (no serious or critical violations).
 import { existsSync, mkdirSync } from "node:fs";
-import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import { buildProposal, encodeMetadataURI, formatAmount, parseAmount } from "@ankr-staking/sdk";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { type Indexer, startIndexer } from "../../indexer/test/ponder.ts";
+import { address, clientFor, type Devnet, startDevnet } from "../../sdk/test/devnet.ts";
+import { buildApp, CHROMIUM, launchChromium, type Preview, startPreview, webDir } from "./harness.ts";
 
-import { type Actor, address, clientFor, type Devnet, keys, startDevnet } from "../../sdk/test/devnet.ts";
-
-const CHROMIUM = "/usr/bin/chromium";
-const here = fileURLToPath(new URL("..", import.meta.url));
-const shots = `${here}screenshots`;
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+const shots = `${webDir}screenshots`;
 const available = existsSync(CHROMIUM);
 if (!available) {
   if (process.env.CI === "true") throw new Error(`${CHROMIUM} is missing: .ci/run installs it with apt`);
   console.warn(`skipping the web e2e suite: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const a = server.address();
-      const port = typeof a === "object" && a ? a.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function run(args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(`${here}node_modules/.bin/vite`, args, {
-    cwd: here,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-}
-
-async function waitForHttp(url: string, ms = 30_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
 let devnet: Devnet;
-/** The in-page wallets the app offers (served in /config.json, as the devnet serves its own). */
-const labels: Record<Actor, string> = {
-  admin: "Deployer",
-  providerA: "Provider A",
-  providerB: "Provider B",
-  alice: "Alice",
-  bob: "Bob",
-  carol: "Carol",
-  settler: "Settler",
-  guardian: "Guardian",
-};
-let preview: ChildProcess | undefined;
+let preview: Preview | undefined;
+let indexer: Indexer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let base: string;
@@ -100,8 +56,22 @@ const shown = (text: string | null) => parseAmount((text ?? "0").replace(" ANKR"
 /** How the app shows an amount of 1 ANKR or more: two decimals, rounded down. */
 const display = (wei: bigint) => formatAmount(wei, { maxFractionDigits: 2, symbol: "ANKR" });
 
+/** axe-core's scan of the page as it stands: every serious or critical violation, one line each. */
+async function a11y(): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** A screenshot of the page, and its accessibility scan (no serious or critical violations). */
 async function shot(name: string) {
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+  expect.soft(await a11y(), `axe-core on ${name}`).toEqual([]);
 }
 
 async function connect(label: string) {
@@ -128,34 +98,15 @@ describe.skipIf(!available)("web app end to end", () => {
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     devnet = await startDevnet(31_337);
-    const build = run(["build", "--logLevel", "warn"]);
-    const code = await new Promise((resolve) => build.on("close", resolve));
-    if (code !== 0) throw new Error("vite build failed");
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    preview = run(["preview", "--port", String(port), "--strictPort"], {
-      DEPLOYMENT_FILE: devnet.deploymentFile,
-      WEB_RPC_URL: devnet.rpcUrl,
-      WEB_DEVNET_ACCOUNTS: JSON.stringify(
-        (Object.keys(labels) as Actor[]).map((actor) => ({
-          label: labels[actor],
-          address: address(actor),
-          key: keys[actor],
-        })),
-      ),
-    });
-    await waitForHttp(`${base}/config.json`);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    // The real indexer (ponder start, PGlite) on the same chain, its API named in /config.json.
+    const [started] = await Promise.all([
+      startIndexer({ rpcUrl: devnet.rpcUrl, deploymentFile: devnet.deploymentFile, timeoutMs: 300_000 }),
+      buildApp(),
+    ]);
+    indexer = started;
+    preview = await startPreview(devnet, { WEB_API_URL: indexer.url });
+    base = preview.base;
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on("dialog", (dialog) => void dialog.accept());
   });
@@ -169,7 +120,8 @@ describe.skipIf(!available)("web app end to end", () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (preview?.pid) preview.kill("SIGTERM");
+    preview?.stop();
+    await indexer?.stop();
     await devnet?.stop();
   });
 
@@ -184,6 +136,12 @@ describe.skipIf(!available)("web app end to end", () => {
     expect(await table.locator("tbody tr").count()).toBe(1);
     await page.getByLabel("Search").fill("");
     await shot("providers-desktop");
+    // The scan does find what it should: a button without a name is a critical violation.
+    await page.evaluate(() =>
+      document.body.append(Object.assign(document.createElement("button"), { id: "unnamed" })),
+    );
+    expect((await a11y()).join("\n")).toMatch(/^critical button-name: .* at #unnamed$/m);
+    await page.evaluate(() => document.getElementById("unnamed")?.remove());
     await page.setViewportSize({ width: 390, height: 844 });
     await shot("providers-phone");
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -238,7 +196,37 @@ describe.skipIf(!available)("web app end to end", () => {
     await confirmed("Restake");
     const total = async () => shown(await page.getByTestId("total-stake").textContent());
     await expect.poll(total, { timeout: 15_000 }).toBeGreaterThan(parseAmount("5,000"));
+
+    // The API's view: the claim and the restake in the rewards chart, and the CSV export.
+    const rewardRows = async () => {
+      await page.reload();
+      await page.getByTestId("history-csv").waitFor();
+      return page.getByTestId("chart-rewards").locator("tbody tr").count();
+    };
+    await expect.poll(rewardRows, { timeout: 30_000 }).toBe(2);
+    const caption = await page.getByTestId("chart-rewards").locator("figcaption").textContent();
+    expect(caption).toMatch(/^Rewards claimed and restaked, total [\d,.]+ ANKR$/);
+    const csvUrl = await page.getByTestId("history-csv").getAttribute("href");
+    expect(csvUrl).toBe(`${indexer?.url}/v1/delegators/${address("alice")}/history.csv`);
+    const csv = await (await fetch(csvUrl as string)).text();
+    expect(csv.split("\r\n").filter((line) => /,(claim|restake),/.test(line))).toHaveLength(2);
     await shot("dashboard-desktop");
+  });
+
+  test("the provider page charts stake, score and APY per settled epoch from the API", async () => {
+    await go(`#/providers/${A()}`);
+    const stakeChart = page.getByTestId("chart-stake");
+    await stakeChart.waitFor({ timeout: 30_000 });
+    const rows = (id: string) => page.getByTestId(id).locator("tbody tr").allTextContents();
+    // One settled epoch so far: Acme's pool (its self-stake and Alice's 5,000) scored 100%.
+    expect(await rows("chart-stake")).toEqual([expect.stringMatching(/^Epoch \d+105,000 ANKR$/)]);
+    expect(await rows("chart-score")).toEqual([expect.stringMatching(/^Epoch \d+100%$/)]);
+    expect(await rows("chart-apy")).toEqual([expect.stringMatching(/^Epoch \d+[\d,.]+%$/)]);
+    expect(await page.locator(".chart canvas").count()).toBe(3);
+    await shot("provider-history-desktop");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot("provider-history-phone");
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   test("unstake, wait out the unbonding period, withdraw", async () => {

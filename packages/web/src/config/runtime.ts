@@ -9,7 +9,7 @@ export type DevnetAccount = { label: string; address: Address; key: Hex };
 
 export type RuntimeConfig = {
   rpcUrl: string;
-  /** The indexer's API (issue 6); null until it is deployed beside the app. */
+  /** The indexer's API root (its REST under /v1); null when none is deployed beside the app. */
   apiUrl: string | null;
   deployment: Deployment;
   devnetAccounts: DevnetAccount[];

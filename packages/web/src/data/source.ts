@@ -1,6 +1,6 @@
-// Where the app's data comes from. Today every view reads the chain through the SDK; the indexer's
-// API (issue 6) will add history, APY/score charts, CSV export and proposals by implementing the
-// optional members below in an `apiSource` and composing it over this one in `createDataSource`.
+// Where the app's data comes from. Every current figure is read from the chain through the SDK;
+// history (provider stake/score/APY per epoch, an account's rewards, the CSV export) comes from the
+// indexer's API (`api.ts`) when /config.json names one, and `api` is null otherwise.
 import {
   chainFor,
   decodeMetadataURI,
@@ -25,6 +25,7 @@ import {
 import { type Address, createPublicClient, http } from "viem";
 
 import type { RuntimeConfig } from "../config/runtime.ts";
+import { type ApiSource, apiSource } from "./api.ts";
 
 export type ProviderRow = Provider & {
   metadata: ProviderMetadata | undefined;
@@ -45,8 +46,8 @@ export type DataSource = {
   capacity(provider: Address, account: Address): Promise<GetCapacityLeftReturnType>;
   positions(delegator: Address): Promise<GetPositionsReturnType>;
   chainTime(): Promise<bigint>;
-  /** API-only views: undefined until the indexer's API is configured. */
-  history?: (account: Address) => Promise<unknown[]>;
+  /** History views from the indexer's API: null when /config.json names no `apiUrl`. */
+  api: ApiSource | null;
 };
 
 const ZERO = "0x0000000000000000000000000000000000000000" as const;
@@ -68,7 +69,7 @@ export function baseClient(config: RuntimeConfig): StakingClientBase {
   };
 }
 
-export function chainSource(config: RuntimeConfig): DataSource {
+export function chainSource(config: RuntimeConfig): Omit<DataSource, "api"> {
   const client = baseClient(config);
   const row = async (provider: Provider): Promise<ProviderRow> => {
     const [capacity, providerYield] = await Promise.all([
@@ -98,5 +99,5 @@ export function chainSource(config: RuntimeConfig): DataSource {
 }
 
 export function createDataSource(config: RuntimeConfig): DataSource {
-  return chainSource(config);
+  return { ...chainSource(config), api: config.apiUrl ? apiSource(config.apiUrl) : null };
 }

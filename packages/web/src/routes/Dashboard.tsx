@@ -1,10 +1,12 @@
 // The connected account's positions with live pending rewards, claim and restake per provider,
-// unstake and redelegate, and the unbonding queue with countdowns and withdraw.
+// unstake and redelegate, the unbonding queue with countdowns and withdraw, and (from the API) the
+// rewards history chart and the CSV export.
 import { claim, redelegate, restake, undelegate, withdraw } from "@ankr-staking/sdk";
 import { useState } from "react";
 import type { Address } from "viem";
 
 import { AmountField } from "../components/AmountField.tsx";
+import { RewardHistory } from "../components/History.tsx";
 import { TransactionStatus } from "../components/TransactionStatus.tsx";
 import { useReadyAccount } from "../components/Wallet.tsx";
 import { useChainTime, useParameters, usePositions, useProviders } from "../hooks/queries.ts";
@@ -215,9 +217,7 @@ export default function Dashboard() {
       >
         Withdraw {ankr(unbonding.withdrawable)}
       </button>
-      <p className="muted">
-        Reward history and CSV export need the indexer's API, which is not deployed yet.
-      </p>
+      <RewardHistory account={account} />
     </section>
   );
 }

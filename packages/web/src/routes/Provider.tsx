@@ -1,5 +1,6 @@
-// One provider: its figures, metadata and chains, and the stake form.
+// One provider: its figures, metadata and chains, the stake form, and its history from the API.
 import { chainRegistry } from "@ankr-staking/sdk";
+import { ProviderHistory } from "../components/History.tsx";
 import { StakeForm } from "../components/StakeForm.tsx";
 import { useProvider } from "../hooks/queries.ts";
 import { plainError } from "../lib/errors.ts";
@@ -82,9 +83,7 @@ export default function Provider({ address }: { address: `0x${string}` }) {
         </dl>
         <StakeForm provider={p} />
       </div>
-      <p className="muted">
-        Stake, score and APY history charts need the indexer's API, which is not deployed yet.
-      </p>
+      <ProviderHistory provider={address} />
     </section>
   );
 }
