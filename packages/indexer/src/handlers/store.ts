@@ -96,13 +96,15 @@ export async function setStakes(
     });
   if (!p) return;
   const self = delegator.toLowerCase() === providerAddress.toLowerCase();
-  await db.update(provider, { address: providerAddress }).set(
-    self
-      ? { totalStake: poolStake, selfStake: delegationStake, updatedAt }
-      : (before === 0n) !== (delegationStake === 0n)
-        ? { totalStake: poolStake, delegators: p.delegators + (delegationStake > 0n ? 1 : -1), updatedAt }
-        : { totalStake: poolStake, updatedAt },
-  );
+  await db
+    .update(provider, { address: providerAddress })
+    .set(
+      self
+        ? { totalStake: poolStake, selfStake: delegationStake, updatedAt }
+        : (before === 0n) !== (delegationStake === 0n)
+          ? { totalStake: poolStake, delegators: p.delegators + (delegationStake > 0n ? 1 : -1), updatedAt }
+          : { totalStake: poolStake, updatedAt },
+    );
 }
 
 export async function recordAction(
