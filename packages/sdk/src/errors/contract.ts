@@ -3,38 +3,14 @@
 import type { AbiParametersToPrimitiveTypes, ExtractAbiError, ExtractAbiErrorNames } from "abitype";
 import { type Hex, hexToString, keccak256, toHex } from "viem";
 
-import {
-  ankrGovernorAbi,
-  ankrStakingAbi,
-  oracleCommitteeAbi,
-  rewardVaultAbi,
-  testAnkrAbi,
-  timelockControllerAbi,
-} from "../abis/generated.js";
+import { type ProtocolAbiItem, protocolAbi } from "../abis/protocol.js";
 import { type AmountFormat, formatAmount, formatBps } from "../amounts/amount.js";
 import { providerStatusNames } from "../types.js";
 import { BaseError } from "./base.js";
 
 /** Every error ABI entry a protocol transaction can surface. */
-export const revertAbi = [
-  ...ankrStakingAbi,
-  ...rewardVaultAbi,
-  ...testAnkrAbi,
-  ...ankrGovernorAbi,
-  ...timelockControllerAbi,
-  ...oracleCommitteeAbi,
-].filter((item) => item.type === "error") as unknown as RevertAbi;
-type RevertAbi = readonly Extract<
-  (
-    | typeof ankrStakingAbi
-    | typeof rewardVaultAbi
-    | typeof testAnkrAbi
-    | typeof ankrGovernorAbi
-    | typeof timelockControllerAbi
-    | typeof oracleCommitteeAbi
-  )[number],
-  { type: "error" }
->[];
+export const revertAbi = protocolAbi.filter((item) => item.type === "error") as unknown as RevertAbi;
+type RevertAbi = readonly Extract<ProtocolAbiItem, { type: "error" }>[];
 
 export type ContractErrorName = ExtractAbiErrorNames<RevertAbi>;
 export type ContractErrorArgs<name extends ContractErrorName> = AbiParametersToPrimitiveTypes<

@@ -1,24 +1,10 @@
 // Decodes the protocol's logs (staking, vault, token, governance, oracle) into typed events.
 import { type Log, parseEventLogs } from "viem";
 
-import {
-  ankrGovernorAbi,
-  ankrStakingAbi,
-  oracleCommitteeAbi,
-  rewardVaultAbi,
-  testAnkrAbi,
-  timelockControllerAbi,
-} from "../abis/generated.js";
+import { protocolAbi } from "../abis/protocol.js";
 
 /** Every event ABI entry of the protocol's contracts. */
-export const eventsAbi = [
-  ...ankrStakingAbi,
-  ...rewardVaultAbi,
-  ...testAnkrAbi,
-  ...ankrGovernorAbi,
-  ...timelockControllerAbi,
-  ...oracleCommitteeAbi,
-];
+export const eventsAbi = protocolAbi;
 
 export type StakingEvent = ReturnType<typeof parseEventLogs<typeof eventsAbi>>[number];
 export type StakingEventName = StakingEvent["eventName"];
