@@ -59,7 +59,10 @@ export function parseProposalId(text: string): bigint {
 const capAmount = (text: string) => (text === "0" ? 0n : parseAmountArg(text));
 
 /** The decisions named by the options, in the order a reader expects them. */
-function specsFrom(options: ProposeOptions, globalCapNow: () => Promise<bigint>): Promise<ProposalSpec[]> {
+async function specsFrom(
+  options: ProposeOptions,
+  globalCapNow: () => Promise<bigint>,
+): Promise<ProposalSpec[]> {
   const specs: ProposalSpec[] = [];
   if (options.admit?.length) {
     specs.push({ kind: "admitProviders", providers: options.admit.map((a) => parseAddress(a, "--admit")) });
@@ -100,13 +103,12 @@ function specsFrom(options: ProposeOptions, globalCapNow: () => Promise<bigint>)
   if (options.unpause) specs.push({ kind: "unpause" });
   if (options.upgrade)
     specs.push({ kind: "upgrade", implementation: parseAddress(options.upgrade, "--upgrade") });
-  const capSpec = async (): Promise<ProposalSpec[]> => {
-    if (options.globalCap === undefined && allotments.length === 0) return [];
+  if (options.globalCap !== undefined || allotments.length > 0) {
     // Allotments alone keep the current cap.
     const globalCap = options.globalCap === undefined ? await globalCapNow() : capAmount(options.globalCap);
-    return [{ kind: "setCapAndAllotments", globalCap, allotments }];
-  };
-  return capSpec().then((cap) => [...specs, ...cap]);
+    specs.push({ kind: "setCapAndAllotments", globalCap, allotments });
+  }
+  return specs;
 }
 
 function describeVotes(p: Proposal, amount: (wei: bigint) => string): string {
