@@ -20,6 +20,27 @@ export interface SpawnOptions {
 
 const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 
+/** Starts `command` with its output appended to its log file; undefined when it got no pid. */
+function start(
+  name: string,
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions,
+): Child | undefined {
+  const log = openSync(options.logFile, "a");
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    // Its own process group: a terminal's Ctrl-C reaches the orchestrator only, which then stops
+    // the children in order; stopping the group also ends anything the child started.
+    detached: true,
+    stdio: ["ignore", log, log],
+  });
+  closeSync(log);
+  if (child.pid === undefined) return undefined;
+  return { name, process: child, pid: child.pid, logFile: options.logFile };
+}
+
 export class Processes {
   private readonly children: Child[] = [];
   private readonly oneShots = new Set<Child>();
@@ -29,18 +50,9 @@ export class Processes {
   constructor(private readonly onExit: (error: ProcessExitedError) => void) {}
 
   spawn(name: string, command: string, args: readonly string[], options: SpawnOptions): Child {
-    const log = openSync(options.logFile, "a");
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      // Its own process group: a terminal's Ctrl-C reaches the orchestrator only, which then
-      // stops the children in order; stopping the group also ends anything the child started.
-      detached: true,
-      stdio: ["ignore", log, log],
-    });
-    closeSync(log);
-    if (child.pid === undefined) throw new Error(`${name} could not be spawned (${command})`);
-    const entry = { name, process: child, pid: child.pid, logFile: options.logFile };
+    const entry = start(name, command, args, options);
+    if (!entry) throw new Error(`${name} could not be spawned (${command})`);
+    const child = entry.process;
     this.children.push(entry);
     child.once("exit", (code, signal) => {
       if (!this.stopping) this.onExit(new ProcessExitedError(name, code, signal, options.logFile));
@@ -53,17 +65,9 @@ export class Processes {
    * with the others if the devnet stops first; its own exit is not an unexpected one.
    */
   run(name: string, command: string, args: readonly string[], options: SpawnOptions): Promise<void> {
-    const log = openSync(options.logFile, "a");
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      detached: true,
-      stdio: ["ignore", log, log],
-    });
-    closeSync(log);
-    if (child.pid === undefined)
-      return Promise.reject(new Error(`${name} could not be spawned (${command})`));
-    const entry = { name, process: child, pid: child.pid, logFile: options.logFile };
+    const entry = start(name, command, args, options);
+    if (!entry) return Promise.reject(new Error(`${name} could not be spawned (${command})`));
+    const child = entry.process;
     this.oneShots.add(entry);
     return new Promise((resolve, reject) => {
       child.once("error", reject);
