@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createStakingClient, type StakingClient } from "@ankr-staking/sdk";
 import { readDeploymentFile } from "@ankr-staking/sdk/node";
-import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { CHROMIUM, launchChromium } from "../../web/e2e/harness.ts";
 import { accounts } from "../src/accounts.ts";
 import { advanceSeconds } from "../src/advance.ts";
 import { contractsDir, PORTS, root } from "../src/config.ts";
@@ -20,7 +20,6 @@ import { freePort, isPortFree } from "../src/ports.ts";
 import { APPLICANT, PROVIDERS } from "../src/seed.ts";
 import { type DevnetState, readState } from "../src/state.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const stateDir = mkdtempSync(join(tmpdir(), "devnet-smoke-"));
 mkdirSync(join(contractsDir, "cache"), { recursive: true });
 const deploymentsDir = mkdtempSync(join(contractsDir, "cache", "devnet-smoke-"));
@@ -236,17 +235,7 @@ describe("npm start", () => {
 
   // Debian's Chromium (apt-get install chromium), as the web app's own end-to-end tests use it.
   it.skipIf(!existsSync(CHROMIUM))("shows the seeded providers in a browser", async () => {
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const errors: string[] = [];

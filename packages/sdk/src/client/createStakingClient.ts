@@ -21,7 +21,7 @@ export type CreateStakingClientParameters = {
   rpcUrl?: string;
   transport?: Transport;
   /** Signs writes; reads need none. A local account (privateKeyToAccount) or a JSON-RPC address. */
-  account?: Account;
+  account?: Account | undefined;
   /** How often receipts are polled, in ms (default 1000; use less on a devnet). */
   pollingInterval?: number;
   /** The token's symbol and decimals for messages (default ANKR, 18). */
