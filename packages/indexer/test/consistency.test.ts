@@ -101,7 +101,7 @@ type Provider = { address: string; totalStake: string; selfStake: string; delega
 
 /** Waits until the indexer has reached the chain head, then compares everything at one block. */
 async function expectConsistent(indexer: Indexer) {
-  const head = await reader.publicClient.getBlockNumber();
+  const head = await reader.publicClient.getBlockNumber({ cacheTime: 0 });
   await indexer.until<{ indexedBlock: number }>("/v1/health", (h) => BigInt(h.indexedBlock) >= head, 60_000);
   const block = head;
   const { body: list } = await indexer.get<{ items: Provider[] }>("/v1/providers?limit=100");
@@ -200,7 +200,7 @@ describe("consistency with the contract", () => {
     const before = await history();
     const id = await rpc<string>("evm_snapshot");
     const orphan = await client("alice").delegate({ provider: providers[0] as Address, amount: ankr(3_000) });
-    const head = await reader.publicClient.getBlockNumber();
+    const head = await reader.publicClient.getBlockNumber({ cacheTime: 0 });
     await running.until<{ indexedBlock: number }>(
       "/v1/health",
       (h) => BigInt(h.indexedBlock) >= head,

@@ -59,9 +59,10 @@ const governorRead = <T>(functionName: string, args: readonly unknown[], blockNu
     blockNumber,
   } as never) as Promise<T>;
 
-/** Waits until the indexer has indexed the chain head and returns that block's number. */
+/** Waits until the indexer has indexed the chain head and returns that block's number (read uncached: viem would
+ * otherwise answer from its polling cache, a block behind the transaction just mined). */
 async function synced(): Promise<bigint> {
-  const head = await reader.publicClient.getBlockNumber();
+  const head = await reader.publicClient.getBlockNumber({ cacheTime: 0 });
   await indexer.until<{ indexedBlock: number }>("/v1/health", (h) => BigInt(h.indexedBlock) >= head, 60_000);
   return head;
 }
