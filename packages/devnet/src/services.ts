@@ -143,7 +143,7 @@ export const SERVICES: readonly Service[] = [
         devnet.webBuild = buildWeb(devnet.processes, join(devnet.logDir, "web-build.log"));
         devnet.webBuild.catch(() => undefined);
       }
-      await buildContracts(devnet.log);
+      await buildContracts(devnet.processes, join(devnet.logDir, "contracts-build.log"), devnet.log);
     },
   },
   {
