@@ -16,7 +16,7 @@ import { type IndexerService, startIndexer, waitIndexerReady } from "./indexer.t
 import { type OracleMember, startMember, waitHealthy } from "./oracle.ts";
 import { Processes } from "./processes.ts";
 import { type SeededProposal, seedProposal } from "./proposal.ts";
-import { APPLICANT, clientFor, PROVIDERS, seedRewardActions, seedWorld } from "./seed.ts";
+import { APPLICANT, clientFor, PROVIDERS, seedRewardActions, seedUnbonding, seedWorld } from "./seed.ts";
 import type { Section } from "./table.ts";
 import { buildWeb, startWeb, type WebService, waitWebHealthy, webBuildStale } from "./web.ts";
 
@@ -235,6 +235,7 @@ export const SERVICES: readonly Service[] = [
       await seedRewardActions(rpcUrl, deployment).catch((error: Error) =>
         devnet.log(`  (claim/restake skipped: ${error.message.split("\n")[0]})`),
       );
+      await seedUnbonding(rpcUrl, deployment, devnet.log);
     },
   },
   {
