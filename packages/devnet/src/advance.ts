@@ -47,15 +47,15 @@ async function main(): Promise<void> {
   const target = timestamp + BigInt(seconds);
   const boundaries = Number((target - before.genesis) / before.epochLength - before.current);
   if (boundaries <= MAX_STEPS) {
-    // Epoch by epoch: the members measure each epoch before it ends, so it settles with real
-    // scores (an unmeasured epoch scores zero for everyone, and three of them jail every provider).
+    // Epoch by epoch: the members measure each epoch before it ends, so it settles with the scores
+    // measured in it (an epoch skipped by a jump gets each member's latest scores carried forward).
     await settleEpochs(client, members, boundaries, log);
     const { timestamp: now } = await client.publicClient.getBlock();
     if (target > now) await increaseTime(client, target - now);
   } else {
     log(
-      `${boundaries} epochs in one jump: they settle one by one with zero scores (nobody measured them), ` +
-        "which jails providers; prefer --epochs",
+      `${boundaries} epochs in one jump: nobody measured them, so the members report each with their ` +
+        "latest measured scores and the committee settles them one by one after the jump",
     );
     await increaseTime(client, BigInt(seconds));
   }

@@ -9,7 +9,6 @@ import { type Deployment, encodeMetadataURI, parseAmount } from "@ankr-staking/s
 import { readDeploymentFile } from "@ankr-staking/sdk/node";
 import type { Address } from "viem";
 
-import { build } from "../../../contracts/bench/deploy.ts";
 import { foundryBin } from "../../../contracts/bench/foundry.ts";
 import { accounts, type DevAccount } from "./accounts.ts";
 import { CHAIN_ID, contractsDir, type DevnetConfig, GOVERNANCE } from "./config.ts";
@@ -20,12 +19,22 @@ import { PROVIDERS, providerMetadata } from "./seed.ts";
 
 const artifact = (name: string) => join(contractsDir, "out", `${name}.sol`, `${name}.json`);
 
-/** `forge build` (incremental: only what changed compiles), with a heartbeat while solc-js works. */
-export async function buildContracts(log: (line: string) => void): Promise<void> {
+/**
+ * `forge build` (incremental: only what changed compiles), with a heartbeat while solc-js works. It
+ * runs as one of the devnet's children, in its own process group, so Ctrl-C or SIGTERM during the
+ * first build stops forge and the solc-js processes it started; its output goes to the log file and,
+ * line by line, to `log`. As `npm run build` does, a failure in the tests' compilation falls back
+ * to building without them (the devnet needs only src/ and script/).
+ */
+export async function buildContracts(
+  processes: Processes,
+  logFile: string,
+  log: (line: string) => void,
+): Promise<void> {
   const fresh = !existsSync(artifact("AnkrStaking")) || !existsSync(artifact("AnkrGovernor"));
   log(
     fresh
-      ? "building contracts (first run: solc-js compiles ~180 files, 2-5 minutes)"
+      ? "building contracts (first run: solc-js compiles ~180 files, 2-7 minutes)"
       : "checking the contracts build (forge build, incremental)",
   );
   const started = Date.now();
@@ -33,8 +42,20 @@ export async function buildContracts(log: (line: string) => void): Promise<void>
     () => log(`  still compiling... ${Math.round((Date.now() - started) / 1000)} s`),
     15_000,
   );
+  const forge = (args: string[]) =>
+    processes.run("contracts build", foundryBin("forge"), args, {
+      cwd: contractsDir,
+      logFile,
+      echo: (line) => log(`  forge: ${line}`),
+    });
   try {
-    await build(contractsDir);
+    await forge(["build"]).catch(async (error: Error) => {
+      if (processes.stopping) throw error;
+      log(`  ${error.message}; retrying without the test files (forge build --skip test)`);
+      await forge(["build", "--skip", "test"]);
+    });
+  } catch (error) {
+    throw new ServiceStartError("contracts build", (error as Error).message, logFile);
   } finally {
     clearInterval(heartbeat);
   }

@@ -72,6 +72,7 @@ if (!stopping) {
     apiUrl: devnet.need("indexer").url,
     webUrl: devnet.need("web").url,
     proposalId: devnet.need("proposal").id.toString(),
+    orchestrator: process.pid,
     pids: devnet.processes.pids,
     ports: devnet.ports,
   });

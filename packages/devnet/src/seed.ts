@@ -1,7 +1,7 @@
 // A lived-in world. The genesis providers (metadata as data: URIs, different commissions, chains
 // and endpoints) come from the deploy config (contracts.ts); the rest is built through the SDK as
 // users would: devnet parameters scaled to short epochs, a funded reward vault, many delegators,
-// an unbonding entry.
+// and (after the settled epochs) an unbonding entry.
 import {
   createStakingClient,
   type Deployment,
@@ -171,14 +171,24 @@ export async function seedWorld(
     }
   }
   log(`  ${accounts.delegators.length} delegators staked`);
+}
 
-  // One delegator changes its mind about part of its stake: an entry in its unbonding queue.
+/**
+ * One delegator changes its mind about part of its stake: an entry in its unbonding queue. Made
+ * after the settled epochs (whose jumps would otherwise have matured it before the devnet is ready),
+ * so a newcomer finds it still unbonding and sees it mature with `devnet:advance -- --epochs 2`.
+ */
+export async function seedUnbonding(
+  rpcUrl: string,
+  deployment: Deployment,
+  log: (line: string) => void,
+): Promise<void> {
   const leaver = accounts.delegators[1] as DevAccount;
   await clientFor(rpcUrl, deployment, leaver).undelegate({
     provider: (accounts.providers[1] as DevAccount).address,
     amount: parseAmount("500"),
   });
-  log(`  ${leaver.label} is unbonding 500 tANKR`);
+  log(`  ${leaver.label} is unbonding 500 tANKR (matures in 2 epochs)`);
 }
 
 export async function transfer(from: StakingClient, to: Address, amount: bigint): Promise<void> {

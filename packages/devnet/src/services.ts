@@ -16,7 +16,7 @@ import { type IndexerService, startIndexer, waitIndexerReady } from "./indexer.t
 import { type OracleMember, startMember, waitHealthy } from "./oracle.ts";
 import { Processes } from "./processes.ts";
 import { type SeededProposal, seedProposal } from "./proposal.ts";
-import { APPLICANT, clientFor, PROVIDERS, seedRewardActions, seedWorld } from "./seed.ts";
+import { APPLICANT, clientFor, PROVIDERS, seedRewardActions, seedUnbonding, seedWorld } from "./seed.ts";
 import type { Section } from "./table.ts";
 import { buildWeb, startWeb, type WebService, waitWebHealthy, webBuildStale } from "./web.ts";
 
@@ -143,7 +143,7 @@ export const SERVICES: readonly Service[] = [
         devnet.webBuild = buildWeb(devnet.processes, join(devnet.logDir, "web-build.log"));
         devnet.webBuild.catch(() => undefined);
       }
-      await buildContracts(devnet.log);
+      await buildContracts(devnet.processes, join(devnet.logDir, "contracts-build.log"), devnet.log);
     },
   },
   {
@@ -235,6 +235,7 @@ export const SERVICES: readonly Service[] = [
       await seedRewardActions(rpcUrl, deployment).catch((error: Error) =>
         devnet.log(`  (claim/restake skipped: ${error.message.split("\n")[0]})`),
       );
+      await seedUnbonding(rpcUrl, deployment, devnet.log);
     },
   },
   {

@@ -16,6 +16,8 @@ export interface DevnetState {
   webUrl: string;
   /** The open proposal of the seed (decimal). */
   proposalId: string;
+  /** The orchestrator (`npm start`'s Node process): SIGTERM or SIGINT to it stops the devnet. */
+  orchestrator: number;
   /** Every child process (each leads its own process group). */
   pids: number[];
   /** Every port the devnet listens on, fixed or not. */

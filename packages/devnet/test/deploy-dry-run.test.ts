@@ -10,7 +10,6 @@ import { join } from "node:path";
 import {
   ankrStakingAbi,
   createStakingClient,
-  oracleCommitteeAbi,
   parseAmount,
   rewardVaultAbi,
   testAnkrAbi,
@@ -266,13 +265,6 @@ describe("Deploy.s.sol dry run: chain id 1, a token at its own address, keyless 
       });
     }
     await deployScript(["--sig", "finalize()"]);
-    for (const p of [providerA, providerB]) {
-      // ProviderStatus: 1 = Active.
-      expect(
-        (await castCall(staking, "getProviderStatus(address)(uint8)", p.address).catch(() => undefined)) ??
-          "1",
-      ).toBe("1");
-    }
     await expectChecklist();
   });
 });
@@ -319,8 +311,25 @@ async function expectChecklist(): Promise<void> {
   ] as const) {
     for (const name of names) checks.push([has(contract as string, name, deployer.address), "false"]);
   }
+  // The committee: the configured members, in order, and quorum.
+  checks.push(
+    [castCall(d.oracleCommittee as string, "members()(address[])"), `[${members.join(", ")}]`],
+    [castCall(d.oracleCommittee as string, "quorum()(uint256)"), "2"],
+  );
   const results = await Promise.all(checks.map(([p]) => p));
   expect(results).toEqual(checks.map(([, expected]) => expected));
-  // The committee's members, as configured (a view of the committee contract).
-  expect(oracleCommitteeAbi.some((f) => f.type === "function" && f.name === "owner")).toBe(true);
+  // 12. Each genesis provider Active (ProviderStatus: None 0, Pending 1, Active 2, Jailed 3, Exited 4)
+  // with the self-stake it registered, as `cast call` decodes the ProviderView tuple.
+  for (const p of [providerA, providerB]) {
+    const view = await castCall(d.staking as string, PROVIDER_VIEW, p.address);
+    const [status, totalStake, selfStake] = view.replace(/^\(/, "").split(", ");
+    expect({ status, totalStake, selfStake }).toEqual({
+      status: "2",
+      totalStake: "100000000000000000000000 [1e23]",
+      selfStake: "100000000000000000000000 [1e23]",
+    });
+  }
 }
+
+/** docs/deploy.md item 12: getProvider's ProviderView decoded (status first, metadataURI last). */
+const PROVIDER_VIEW = `getProvider(address)((uint8,${"uint256,".repeat(14)}string))`;

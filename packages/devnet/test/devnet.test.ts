@@ -1,14 +1,17 @@
 // Smoke test: starts the devnet as a user does (`npm start` at the repository root) on free loopback
 // ports, waits for it to be ready, checks the seeded world through the indexer's API (providers,
 // delegations, settled epochs), the Governor (the open proposal), the oracle members (scores) and
-// the web app, then stops it as Ctrl-C does and checks that no process and no port is left.
+// the web app, moves it 2 epochs ahead with `npm run devnet:advance`, then stops it with SIGTERM and
+// checks that no process, process group or port is left. A second `npm start` on the same ports
+// must come up ready again; that one is stopped as Ctrl-C does (SIGINT to the terminal's group).
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createStakingClient, type StakingClient } from "@ankr-staking/sdk";
+import { createStakingClient, parseAmount, type StakingClient } from "@ankr-staking/sdk";
 import { readDeploymentFile } from "@ankr-staking/sdk/node";
+import type { Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { CHROMIUM, launchChromium } from "../../web/e2e/harness.ts";
@@ -35,8 +38,18 @@ async function freeRange(count: number): Promise<number> {
   }
 }
 
-function startNpm(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn("npm", ["start"], {
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  /**
+   * Resolves on "close": npm has exited and every process writing to its output (the orchestrator
+   * too) has closed it. The exit code, or the signal's name when a signal ended npm.
+   */
+  done: Promise<number | string>;
+}
+
+function startNpm(env: Record<string, string>, args: readonly string[] = ["start"]): Run {
+  const child = spawn("npm", [...args], {
     cwd: root,
     // A group of its own, so the test can send SIGINT to it all as a terminal's Ctrl-C does.
     detached: true,
@@ -50,48 +63,83 @@ function startNpm(env: Record<string, string>): { child: ChildProcess; output: (
   child.stderr?.on("data", (c: Buffer) => {
     output += c.toString();
   });
-  return { child, output: () => output };
+  const done = new Promise<number | string>((resolve) =>
+    child.once("close", (code, signal) => resolve(code ?? signal ?? "unknown")),
+  );
+  return { child, output: () => output, done };
 }
 
-const exited = (child: ChildProcess) =>
-  child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve(child.exitCode)
-    : new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-
+/** Whether `pid` (with `-pgid`: any process of that group) still exists; ESRCH means gone. */
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ESRCH") return false;
+    throw error;
   }
 };
 
-let devnet: { child: ChildProcess; output: () => string };
+/**
+ * The pids (a process group as `-pgid`) still present after 10 s. A killed grandchild whose parent
+ * is gone stays in its group as a zombie until init reaps it, which some container inits do only
+ * every second or two.
+ */
+async function leftAfterWaiting(pids: readonly number[]): Promise<number[]> {
+  for (let i = 0; i < 100 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 100));
+  return pids.filter(alive);
+}
+
+/** `npm start` until devnet.json says ready (or the run exits, or `timeoutMs` passes). */
+async function startDevnet(env: Record<string, string>, timeoutMs: number): Promise<[Run, DevnetState]> {
+  const run = startNpm(env);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ready = readState(stateDir);
+    if (ready) return [run, ready];
+    if (run.child.exitCode !== null) throw new Error(`the devnet exited:\n${run.output()}`);
+    if (Date.now() > deadline) throw new Error(`the devnet was not ready in time:\n${run.output()}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/**
+ * Stops `run` with `stop`, then checks that npm ended as `ending` says, and that the orchestrator,
+ * every child's whole process group and every port are gone.
+ */
+async function expectStopped(
+  run: Run,
+  stopState: DevnetState,
+  stop: () => void,
+  ending: number | string,
+): Promise<void> {
+  stop();
+  expect(await run.done).toBe(ending);
+  expect(run.output()).toMatch(/\[devnet\] stopped/);
+  expect(await leftAfterWaiting([stopState.orchestrator])).toEqual([]);
+  // Each child led its own group: every group empty, not just its leader gone.
+  expect(await leftAfterWaiting(stopState.pids.map((pid) => -pid))).toEqual([]);
+  for (const port of stopState.ports) expect(await isPortFree(port)).toBe(true);
+  expect(existsSync(join(stateDir, "devnet.json"))).toBe(false);
+}
+
+let ports: Record<string, string>;
+let devnet: Run;
 let state: DevnetState;
 let client: StakingClient;
-let stopped = false;
+/** The run still to clean up after a failure, and its state. */
+let running: { run: Run; state?: DevnetState } | undefined;
 
 beforeAll(async () => {
   const chainPort = await freePort();
-  const oraclePort = await freeRange(PORTS.oracle.count);
-  devnet = startNpm({
+  ports = {
     DEVNET_CHAIN_PORT: String(chainPort),
     DEVNET_API_PORT: String(await freePort()),
-    DEVNET_ORACLE_PORT: String(oraclePort),
+    DEVNET_ORACLE_PORT: String(await freeRange(PORTS.oracle.count)),
     DEVNET_WEB_PORT: String(await freePort()),
-  });
-  const deadline = Date.now() + 400_000;
-  for (;;) {
-    const ready = readState(stateDir);
-    if (ready) {
-      state = ready;
-      break;
-    }
-    if (devnet.child.exitCode !== null) throw new Error(`the devnet exited:\n${devnet.output()}`);
-    if (Date.now() > deadline) throw new Error(`the devnet was not ready in time:\n${devnet.output()}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  };
+  [devnet, state] = await startDevnet(ports, 400_000);
+  running = { run: devnet, state };
   expect(state.rpcUrl).toBe(`http://127.0.0.1:${chainPort}`);
   client = createStakingClient({
     deployment: readDeploymentFile(state.deploymentFile),
@@ -125,11 +173,14 @@ const killGroup = (pid: number) => {
 };
 
 afterAll(async () => {
-  // Only when a test failed before the devnet stopped (never signal pids that may be reused).
-  if (!stopped) {
-    if (devnet?.child.pid && devnet.child.exitCode === null && devnet.child.signalCode === null)
-      killGroup(devnet.child.pid);
-    for (const pid of state?.pids ?? []) if (alive(pid)) killGroup(pid);
+  // Only when a test failed before a devnet stopped (never signal pids that may be reused).
+  if (running) {
+    const { run, state: left } = running;
+    if (run.child.pid && run.child.exitCode === null && run.child.signalCode === null) {
+      if (left && alive(left.orchestrator)) process.kill(left.orchestrator, "SIGKILL");
+      killGroup(run.child.pid);
+    }
+    for (const pid of left?.pids ?? []) if (alive(-pid)) killGroup(pid);
   }
   rmSync(stateDir, { recursive: true, force: true });
   rmSync(deploymentsDir, { recursive: true, force: true });
@@ -146,6 +197,8 @@ describe("npm start", () => {
     expect(out).toContain(state.proposalId);
     // Every service took the port it was given, none its default.
     expect(out).not.toMatch(/:(8545|42069|42070|5173)\b/);
+    // The contracts build ran as one of the devnet's children, its output passed on.
+    expect(out).toMatch(/forge: .*compil/i);
   });
 
   it("serves providers with metadata and different commissions through the API", async () => {
@@ -168,11 +221,13 @@ describe("npm start", () => {
   });
 
   it("serves delegations, an unbonding entry and many delegators through the API", async () => {
-    type Delegator = { positions: unknown[]; unbonding: unknown[] };
+    type Delegator = { positions: unknown[]; unbonding: { withdrawable: boolean }[] };
     const first = await api<Delegator>(`/v1/delegators/${accounts.delegators[0]?.address}`);
     expect(first.positions.length).toBe(2);
     const leaver = await api<Delegator>(`/v1/delegators/${accounts.delegators[1]?.address}`);
     expect(leaver.unbonding).toHaveLength(1);
+    // Made after the seed's jumps: still unbonding when the devnet is ready (advance matures it).
+    expect(leaver.unbonding[0]).toMatchObject({ withdrawable: false });
     const stats = await api<{ delegators: number }>("/v1/stats");
     expect(stats.delegators).toBe(accounts.delegators.length);
   });
@@ -249,16 +304,63 @@ describe("npm start", () => {
     }
   });
 
-  it("stops every process and frees every port on Ctrl-C", async () => {
-    const pid = devnet.child.pid as number;
-    process.kill(-pid, "SIGINT");
-    await exited(devnet.child);
-    for (let i = 0; i < 50 && state.pids.some(alive); i++) await new Promise((r) => setTimeout(r, 100));
-    expect(state.pids.filter(alive)).toEqual([]);
-    for (const port of state.ports) expect(await isPortFree(port)).toBe(true);
-    expect(existsSync(join(stateDir, "devnet.json"))).toBe(false);
-    stopped = true;
+  it("keeps settling: devnet:advance --epochs 2 settles two more epochs and matures the unbonding entry", async () => {
+    const leaver = accounts.delegators[1]?.address as Address;
+    const before = await client.getEpoch();
+    expect(before.nextEpochToSettle).toBeLessThanOrEqual(before.current);
+    const queued = await client.getUnbondingQueue({ account: leaver });
+    expect(queued.withdrawable).toBe(0n);
+    expect(queued.pending).toBe(parseAmount("500"));
+
+    const advance = startNpm(ports, ["run", "devnet:advance", "--", "--epochs", "2"]);
+    expect(await advance.done, advance.output()).toBe(0);
+    expect(advance.output()).toMatch(
+      /epoch \d+ settled by the committee[\s\S]*epoch \d+ settled by the committee/,
+    );
+
+    const after = await client.getEpoch();
+    expect(after.current).toBeGreaterThanOrEqual(before.current + 2n);
+    expect(after.nextEpochToSettle).toBeGreaterThanOrEqual(before.current + 2n);
+    const matured = await client.getUnbondingQueue({ account: leaver });
+    expect(matured.withdrawable).toBe(parseAmount("500"));
+    expect(matured.pending).toBe(0n);
+
+    // The indexer follows: the newly settled epochs, with rewards, and the entry now withdrawable.
+    const last = Number(after.nextEpochToSettle) - 1;
+    type Epochs = { items: { epoch: number; distributed: string }[] };
+    const { items } = await api<Epochs>("/v1/epochs", (b) => b.items.some((e) => e.epoch === last));
+    expect(items.find((e) => e.epoch === last)?.distributed).not.toBe("0");
+    type Delegator = { unbonding: { withdrawable: boolean }[] };
+    await api<Delegator>(`/v1/delegators/${leaver}`, (b) => b.unbonding[0]?.withdrawable === true);
+  }, 180_000);
+
+  it("stops every process, process group and port on SIGTERM to the orchestrator", async () => {
+    // The orchestrator handles SIGTERM (npm would not forward it) and exits 0; npm with it.
+    await expectStopped(devnet, state, () => process.kill(state.orchestrator, "SIGTERM"), 0);
+    running = undefined;
   });
+
+  it("comes up ready again on the same ports, and stops on Ctrl-C (SIGINT to the terminal's group)", async () => {
+    // One settled epoch instead of three: the start is otherwise the same, and CI time is shared.
+    const [again, againState] = await startDevnet({ ...ports, DEVNET_SEED_EPOCHS: "1" }, 240_000);
+    running = { run: again, state: againState };
+    expect(againState.rpcUrl).toBe(state.rpcUrl);
+    expect(againState.apiUrl).toBe(state.apiUrl);
+    // The same deployer and nonces on a fresh chain: the same addresses.
+    expect(readDeploymentFile(againState.deploymentFile).staking).toBe(client.deployment.staking);
+    const providers = (await (await fetch(`${againState.apiUrl}/v1/providers?limit=100`)).json()) as {
+      items: unknown[];
+    };
+    expect(providers.items.length).toBeGreaterThanOrEqual(PROVIDERS.length);
+    // npm, like a shell's foreground job, ends by the signal once its script has stopped.
+    await expectStopped(
+      again,
+      againState,
+      () => process.kill(-(again.child.pid as number), "SIGINT"),
+      "SIGINT",
+    );
+    running = undefined;
+  }, 300_000);
 
   it.each(["chain", "web"] as const)(
     "names the variable to change when the %s port is taken",
@@ -276,7 +378,7 @@ describe("npm start", () => {
           [PORTS[name].variable]: String(port),
         };
         const run = startNpm(env);
-        expect(await exited(run.child)).toBe(1);
+        expect(await run.done).toBe(1);
         expect(run.output()).toContain(`port ${port} (${name}) is already in use`);
         expect(run.output()).toContain(`${PORTS[name].variable}=<port> npm start`);
       } finally {
