@@ -1,5 +1,5 @@
-// End to end on anvil: three members (quorum two) measure three providers whose metadata points at
-// the real anvil and at fake endpoints; the committee settles the epoch exactly once, a member
+// End to end on anvil: three members (quorum two) measure four providers whose metadata points at
+// the real anvil and at fake endpoints (two healthy ones, so the reference head has two sources); the committee settles the epoch exactly once, a member
 // restarted mid-epoch and after reporting does not report twice, and rewards follow the scores.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -34,9 +34,10 @@ const SOLANA = "5eykt4UsFv8P8NJdTREpY1vzqKqZKvdpKuc147dw2N9d";
 const EPOCH = 3600;
 
 const memberKeys = [DEV_KEYS[1], DEV_KEYS[2], DEV_KEYS[3]] as const;
-const providerKeys = [DEV_KEYS[4], DEV_KEYS[5], DEV_KEYS[6]] as const;
+const providerKeys = [DEV_KEYS[4], DEV_KEYS[5], DEV_KEYS[6], DEV_KEYS[7]] as const;
 const memberAddresses = memberKeys.map((k) => privateKeyToAccount(k).address);
-const [good, lagging, broken] = providerKeys.map((k) => privateKeyToAccount(k).address) as [
+const [good, lagging, broken, peer] = providerKeys.map((k) => privateKeyToAccount(k).address) as [
+  Address,
   Address,
   Address,
   Address,
@@ -153,6 +154,7 @@ beforeAll(async () => {
     metadata("good", devnet.url, solanaGood.url),
     metadata("lagging", devnetLagging.url, solanaLagging.url),
     metadata("broken", devnetWrong.url, solanaErroring.url),
+    metadata("peer", devnet.url, solanaGood.url),
   ];
   for (const [i, key] of providerKeys.entries()) {
     const address = privateKeyToAccount(key).address;
@@ -236,8 +238,14 @@ describe("oracle committee end to end", () => {
     expect(settled).toHaveLength(1);
     expect((await committeeLogs("ReportSubmitted")).length).toBe(2);
 
-    const [g, l, b] = await Promise.all([readProvider(good), readProvider(lagging), readProvider(broken)]);
+    const [g, l, b, p] = await Promise.all([
+      readProvider(good),
+      readProvider(lagging),
+      readProvider(broken),
+      readProvider(peer),
+    ]);
     expect(g.lastScoreBps).toBeGreaterThan(l.lastScoreBps);
+    expect(p.lastScoreBps).toBeGreaterThan(l.lastScoreBps);
     expect(l.lastScoreBps).toBeGreaterThan(b.lastScoreBps);
     expect(b.lastScoreBps).toBe(0n);
     // Up, fast, but behind on both chains: 40% + 30% latency, no freshness.
