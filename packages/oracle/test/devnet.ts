@@ -7,13 +7,17 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import {
+  type Abi,
   type Address,
   createPublicClient,
   createTestClient,
+  createWalletClient,
   getAddress,
   http,
   type PublicClient,
+  parseEther,
 } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -153,4 +157,41 @@ export async function startDevnet(
     await stop();
     throw error;
   }
+}
+
+/** Sends a transaction signed with `key` and waits for it; throws if it reverted. */
+export async function send(
+  devnet: Devnet,
+  key: `0x${string}`,
+  address: Address,
+  abi: Abi,
+  fn: string,
+  args: unknown[],
+) {
+  const wallet = createWalletClient({
+    chain: foundry,
+    transport: http(devnet.url),
+    account: privateKeyToAccount(key),
+  });
+  const hash = await wallet.writeContract({ address, abi, functionName: fn, args });
+  const receipt = await devnet.client.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`${fn} reverted`);
+}
+
+/** Sends as `from` without its key (anvil impersonation): governance steps in the setup. */
+export async function sendAs(
+  devnet: Devnet,
+  from: Address,
+  address: Address,
+  abi: Abi,
+  fn: string,
+  args: unknown[],
+) {
+  await devnet.test.impersonateAccount({ address: from });
+  await devnet.test.setBalance({ address: from, value: parseEther("10") });
+  const wallet = createWalletClient({ chain: foundry, transport: http(devnet.url), account: from });
+  const hash = await wallet.writeContract({ address, abi, functionName: fn, args });
+  const receipt = await devnet.client.waitForTransactionReceipt({ hash });
+  await devnet.test.stopImpersonatingAccount({ address: from });
+  if (receipt.status !== "success") throw new Error(`${fn} reverted`);
 }

@@ -5,23 +5,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ChainEntry } from "@ankr-staking/sdk";
-import {
-  type Abi,
-  type Address,
-  createWalletClient,
-  erc20Abi as erc20,
-  http,
-  parseAbi,
-  parseEther,
-} from "viem";
+import { type Abi, type Address, erc20Abi as erc20, parseAbi, parseEther } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { committeeAbi, stakingAbi } from "../src/abi.ts";
 import type { Config } from "../src/config.ts";
 import { type Member, startMember } from "../src/member.ts";
 import { type FakeEndpoint, startFake } from "../src/testing/fakes.ts";
-import { DEV_KEYS, type Devnet, startDevnet } from "./devnet.ts";
+import { DEV_KEYS, type Devnet, sendAs as sendAsDevnet, send as sendDevnet, startDevnet } from "./devnet.ts";
 
 const DEVNET_CHAIN: ChainEntry = {
   id: "devnet",
@@ -80,27 +71,10 @@ function config(i: number): Config {
   };
 }
 
-async function send(key: `0x${string}`, address: Address, abi: Abi, fn: string, args: unknown[]) {
-  const wallet = createWalletClient({
-    chain: foundry,
-    transport: http(devnet.url),
-    account: privateKeyToAccount(key),
-  });
-  const hash = await wallet.writeContract({ address, abi, functionName: fn, args });
-  const receipt = await devnet.client.waitForTransactionReceipt({ hash });
-  if (receipt.status !== "success") throw new Error(`${fn} reverted`);
-}
-
-/** Sends as `from` without its key (anvil impersonation): governance steps in the setup. */
-async function sendAs(from: Address, address: Address, abi: Abi, fn: string, args: unknown[]) {
-  await devnet.test.impersonateAccount({ address: from });
-  await devnet.test.setBalance({ address: from, value: parseEther("10") });
-  const wallet = createWalletClient({ chain: foundry, transport: http(devnet.url), account: from });
-  const hash = await wallet.writeContract({ address, abi, functionName: fn, args });
-  const receipt = await devnet.client.waitForTransactionReceipt({ hash });
-  await devnet.test.stopImpersonatingAccount({ address: from });
-  if (receipt.status !== "success") throw new Error(`${fn} reverted`);
-}
+const send = (key: `0x${string}`, address: Address, abi: Abi, fn: string, args: unknown[]) =>
+  sendDevnet(devnet, key, address, abi, fn, args);
+const sendAs = (from: Address, address: Address, abi: Abi, fn: string, args: unknown[]) =>
+  sendAsDevnet(devnet, from, address, abi, fn, args);
 
 const readProvider = (p: Address) =>
   devnet.client.readContract({

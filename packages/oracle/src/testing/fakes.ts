@@ -25,6 +25,8 @@ export interface FakeOptions {
   delayMs?: number;
   /** Lagging mode: how far behind `head` the answers are (default 1000). */
   lagBy?: number;
+  /** Loopback address to listen on (default 127.0.0.1; any of 127.0.0.0/8 on Linux). */
+  host?: string;
   /** Called as each request arrives, before it is answered. */
   onRequest?: () => void;
 }
@@ -125,8 +127,9 @@ export async function startFake(options: FakeOptions): Promise<FakeEndpoint> {
     });
     req.on("end", () => void handle(req, res, body));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  fake.url = `http://${host}:${(server.address() as AddressInfo).port}`;
   fake.close = () =>
     new Promise<void>((resolve) => {
       server.closeAllConnections();
