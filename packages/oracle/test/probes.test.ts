@@ -161,9 +161,21 @@ describe("per-host concurrency", () => {
   it("counts waiting for a slot against the request's deadline", async () => {
     const limiter = new HostLimiter(1);
     let release: () => void = () => undefined;
-    const holder = limiter.run("h", () => new Promise<void>((r) => (release = r)));
+    const holder = limiter.run(
+      "h",
+      () =>
+        new Promise<void>((r) => {
+          release = r;
+        }),
+    );
     let ran = false;
-    const waiter = limiter.run("h", async () => void (ran = true), 50);
+    const waiter = limiter.run(
+      "h",
+      async () => {
+        ran = true;
+      },
+      50,
+    );
     await expect(waiter).rejects.toMatchObject({ reason: "timeout" });
     release();
     await holder;
