@@ -197,6 +197,14 @@ export class OracleService {
     }
     const samples = await Promise.all(jobs);
     clearTimeout(timer);
+    // Counted here, from the samples the round kept: a probe cut off by the deadline still ends later.
+    for (const s of samples) {
+      const result = s.ok ? "ok" : (s.error?.split(":")[0] ?? "Error");
+      this.options.metrics.probes.inc({ chain: s.chain, result });
+      if (s.ok && s.latencyMs !== undefined) {
+        this.options.metrics.latency.observe({ chain: s.chain }, s.latencyMs / 1000);
+      }
+    }
     const scored = scoreRound(samples, (c) => this.registry.get(c)?.maxLag ?? 1, this.options.scoring);
     this.options.store.recordRound(epoch, scored, this.clock?.now ?? 0);
     this.lastRoundAt = Date.now();
@@ -210,8 +218,6 @@ export class OracleService {
     try {
       const limits = { ...this.options.limits, scope: provider };
       const result = await PROBES[chain.family](endpoint, chain, limits);
-      this.options.metrics.probes.inc({ chain: chain.id, result: "ok" });
-      this.options.metrics.latency.observe({ chain: chain.id }, result.latencyMs / 1000);
       return {
         provider,
         chain: chain.id,
@@ -226,6 +232,7 @@ export class OracleService {
     }
   }
 
+  /** A failed sample; its error starts with the failure's kind (the metrics' `result` label). */
   private failed(
     provider: Address,
     chain: ChainEntry,
@@ -233,7 +240,6 @@ export class OracleService {
     kind: string,
     message: string,
   ): Sample {
-    this.options.metrics.probes.inc({ chain: chain.id, result: kind });
     return { provider, chain: chain.id, endpoint, ok: false, error: `${kind}: ${message}`.slice(0, 300) };
   }
 

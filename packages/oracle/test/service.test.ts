@@ -178,6 +178,14 @@ describe("one member against a hostile provider", () => {
     for (const s of ofHanging) expect(s.error).toMatch(/RoundDeadline|no complete answer|no free slot/);
     for (const s of ofSlow) expect(s.error).toMatch(/^RoundDeadline/);
     expect(ofSlow).toHaveLength(2);
+    // Counted once, as the round kept them, although each cut-off probe ended later on its own
+    // (the never-closing ones at their 2 s request deadline, before this read).
+    await new Promise((r) => setTimeout(r, 1000));
+    const metrics = await (await fetch(`http://127.0.0.1:${member.port}/metrics`)).text();
+    expect(metrics.split("\n").filter((l) => l.startsWith("oracle_probes_total"))).toEqual([
+      `oracle_probes_total{chain="devnet",result="RoundDeadline"} ${bad.length}`,
+      `oracle_probes_total{chain="devnet",result="ok"} ${good.length}`,
+    ]);
     expect(member.service.scores(0).get(healthy)).toBeGreaterThan(5000);
     expect(member.service.scores(0).get(hostile)).toBe(0);
   });
