@@ -1,5 +1,35 @@
-// Reads of the staking contract the service needs each round.
-import type { Abi, Address, PublicClient } from "viem";
+// Reads of the staking contract the service needs: once at start (the deployment) and each round.
+import { ankrStakingAbi, type Deployment } from "@ankr-staking/sdk";
+import { type Abi, type Address, getAddress, type PublicClient } from "viem";
+
+/** ERC-1967's implementation slot: the staking contract is a UUPS proxy. */
+const IMPLEMENTATION_SLOT = "0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc";
+
+/**
+ * The deployment as the SDK takes it, read from the chain: a member is configured with the staking
+ * and committee addresses only, and the rest follows from the staking contract.
+ */
+export async function readDeployment(
+  client: PublicClient,
+  staking: Address,
+  committee: Address,
+): Promise<Deployment> {
+  const [chainId, token, vault, slot] = await Promise.all([
+    client.getChainId(),
+    client.readContract({ address: staking, abi: ankrStakingAbi, functionName: "token" }),
+    client.readContract({ address: staking, abi: ankrStakingAbi, functionName: "vault" }),
+    client.getStorageAt({ address: staking, slot: IMPLEMENTATION_SLOT }),
+  ]);
+  return {
+    chainId,
+    token,
+    rewardVault: vault,
+    staking,
+    stakingImplementation: getAddress(`0x${(slot ?? "0x").slice(-40).padStart(40, "0")}`),
+    startBlock: 0n,
+    oracleCommittee: committee,
+  };
+}
 
 export interface EpochClock {
   genesis: number;

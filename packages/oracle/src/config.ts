@@ -34,6 +34,8 @@ const EnvSchema = z.object({
   ORACLE_PORT: z.coerce.number().int().min(0).max(65_535).default(DEFAULT_PORT),
   ORACLE_PROBE_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
   ORACLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  /** Default: three request timeouts (a probe makes up to two requests in a row). */
+  ORACLE_ROUND_TIMEOUT_MS: z.coerce.number().int().min(100).optional(),
   ORACLE_MAX_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   ORACLE_PER_HOST: z.coerce.number().int().min(1).default(4),
   /** Comma-separated CIDRs endpoints may resolve to although not public (devnet: 127.0.0.0/8). */
@@ -53,6 +55,8 @@ export interface Config {
   port: number;
   probeIntervalMs: number;
   timeoutMs: number;
+  /** A round's deadline; default three times `timeoutMs`. */
+  roundTimeoutMs?: number | undefined;
   maxBytes: number;
   perHost: number;
   allow: string[];
@@ -72,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     port: e.ORACLE_PORT,
     probeIntervalMs: e.ORACLE_PROBE_INTERVAL_MS,
     timeoutMs: e.ORACLE_TIMEOUT_MS,
+    roundTimeoutMs: e.ORACLE_ROUND_TIMEOUT_MS,
     maxBytes: e.ORACLE_MAX_BYTES,
     perHost: e.ORACLE_PER_HOST,
     allow: e.ORACLE_ALLOW.split(",")

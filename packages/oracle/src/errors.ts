@@ -57,3 +57,8 @@ export class MalformedResponseError extends BaseError {
 export class MetadataError extends BaseError {
   override name = "MetadataError";
 }
+
+/** The member cannot start as configured (e.g. no account to sign its reports). */
+export class SetupError extends BaseError {
+  override name = "SetupError";
+}

@@ -1,9 +1,11 @@
 // Wires one member together from a Config: clients, store, service, HTTP API.
 import type { Server } from "node:http";
-import { createPublicClient, createWalletClient, defineChain, http, type PublicClient } from "viem";
+import { createStakingClient } from "@ankr-staking/sdk";
+import { createPublicClient, http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 
-import { committeeAbi, stakingAbi } from "./abi.ts";
+import { stakingAbi } from "./abi.ts";
+import { readDeployment } from "./chain.ts";
 import type { Config } from "./config.ts";
 import { startHttp } from "./http/server.ts";
 import { createMetrics } from "./metrics.ts";
@@ -19,28 +21,28 @@ export interface Member {
   stop(): Promise<void>;
 }
 
-export async function startMember(config: Config, options: { loop?: boolean } = {}): Promise<Member> {
-  const probeClient = createPublicClient({ transport: http(config.rpcUrl) });
-  const chainId = await probeClient.getChainId();
-  const chain = defineChain({
-    id: chainId,
-    name: `chain-${chainId}`,
-    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-    rpcUrls: { default: { http: [config.rpcUrl] } },
-  });
-  const client = createPublicClient({ chain, transport: http(config.rpcUrl) }) as PublicClient;
-  const wallet = createWalletClient({
-    chain,
-    transport: http(config.rpcUrl),
+export interface MemberOptions {
+  /** Start the tick loop (default true); tests tick by hand. */
+  loop?: boolean;
+  /** How long a metadata document is reused (default 10 minutes). */
+  metadataTtlMs?: number;
+}
+
+export async function startMember(config: Config, options: MemberOptions = {}): Promise<Member> {
+  const reader = createPublicClient({ transport: http(config.rpcUrl) });
+  const deployment = await readDeployment(reader, config.staking, config.committee);
+  // The SDK's client: submitReport and getReportStatus are its actions, one way in for every tool.
+  const sdk = createStakingClient({
+    deployment,
+    rpcUrl: config.rpcUrl,
     account: privateKeyToAccount(config.privateKey),
+    pollingInterval: 500,
   });
   const store = await Store.open(config.db);
   const metrics = createMetrics();
   const service = new OracleService({
-    client,
-    wallet,
+    sdk,
     staking: { address: config.staking, abi: stakingAbi },
-    committee: { address: config.committee, abi: committeeAbi },
     store,
     metrics,
     limits: {
@@ -53,7 +55,8 @@ export async function startMember(config: Config, options: { loop?: boolean } = 
     allowHttpMetadata: config.allow.length > 0,
     scoring: DEFAULT_SCORING,
     extraChains: config.extraChains,
-    metadataTtlMs: 10 * 60_000,
+    metadataTtlMs: options.metadataTtlMs ?? 10 * 60_000,
+    roundTimeoutMs: config.roundTimeoutMs ?? 3 * config.timeoutMs,
     retryBaseMs: 5000,
   });
   const { server, port } = await startHttp(service, metrics, config.host, config.port);

@@ -110,6 +110,18 @@ export class Store {
     }
   }
 
+  /** The latest epoch with any tally (any provider), if any round was ever recorded. */
+  latestMeasuredEpoch(): number | undefined {
+    const result = this.db.exec("select max(epoch) from tallies");
+    const value = result[0]?.values[0]?.[0];
+    return value === null || value === undefined ? undefined : Number(value);
+  }
+
+  /** Whether any round was recorded under `epoch`. */
+  measured(epoch: number): boolean {
+    return this.db.exec("select 1 from tallies where epoch = ? limit 1", [epoch]).length > 0;
+  }
+
   /** The latest samples of `provider` in `epoch`, newest first. */
   samples(epoch: number, provider: string): (ScoredSample & { at: number })[] {
     const stmt = this.db.prepare(

@@ -7,13 +7,17 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import {
+  type Abi,
   type Address,
   createPublicClient,
   createTestClient,
+  createWalletClient,
   getAddress,
   http,
   type PublicClient,
+  parseEther,
 } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -30,6 +34,7 @@ export const DEV_KEYS = [
   "0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
   "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
   "0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e",
+  "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
 ] as const;
 
 export async function freePort(): Promise<number> {
@@ -152,4 +157,41 @@ export async function startDevnet(
     await stop();
     throw error;
   }
+}
+
+/** Sends a transaction signed with `key` and waits for it; throws if it reverted. */
+export async function send(
+  devnet: Devnet,
+  key: `0x${string}`,
+  address: Address,
+  abi: Abi,
+  fn: string,
+  args: unknown[],
+) {
+  const wallet = createWalletClient({
+    chain: foundry,
+    transport: http(devnet.url),
+    account: privateKeyToAccount(key),
+  });
+  const hash = await wallet.writeContract({ address, abi, functionName: fn, args });
+  const receipt = await devnet.client.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`${fn} reverted`);
+}
+
+/** Sends as `from` without its key (anvil impersonation): governance steps in the setup. */
+export async function sendAs(
+  devnet: Devnet,
+  from: Address,
+  address: Address,
+  abi: Abi,
+  fn: string,
+  args: unknown[],
+) {
+  await devnet.test.impersonateAccount({ address: from });
+  await devnet.test.setBalance({ address: from, value: parseEther("10") });
+  const wallet = createWalletClient({ chain: foundry, transport: http(devnet.url), account: from });
+  const hash = await wallet.writeContract({ address, abi, functionName: fn, args });
+  const receipt = await devnet.client.waitForTransactionReceipt({ hash });
+  await devnet.test.stopImpersonatingAccount({ address: from });
+  if (receipt.status !== "success") throw new Error(`${fn} reverted`);
 }

@@ -1,27 +1,18 @@
-// End to end on anvil: three members (quorum two) measure three providers whose metadata points at
-// the real anvil and at fake endpoints; the committee settles the epoch exactly once, a member
+// End to end on anvil: three members (quorum two) measure four providers whose metadata points at
+// the real anvil and at fake endpoints (two healthy ones, so the reference head has two sources); the committee settles the epoch exactly once, a member
 // restarted mid-epoch and after reporting does not report twice, and rewards follow the scores.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ChainEntry } from "@ankr-staking/sdk";
-import {
-  type Abi,
-  type Address,
-  createWalletClient,
-  erc20Abi as erc20,
-  http,
-  parseAbi,
-  parseEther,
-} from "viem";
+import { type Abi, type Address, erc20Abi as erc20, parseAbi, parseEther } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { committeeAbi, stakingAbi } from "../src/abi.ts";
 import type { Config } from "../src/config.ts";
 import { type Member, startMember } from "../src/member.ts";
 import { type FakeEndpoint, startFake } from "../src/testing/fakes.ts";
-import { DEV_KEYS, type Devnet, startDevnet } from "./devnet.ts";
+import { DEV_KEYS, type Devnet, sendAs as sendAsDevnet, send as sendDevnet, startDevnet } from "./devnet.ts";
 
 const DEVNET_CHAIN: ChainEntry = {
   id: "devnet",
@@ -34,9 +25,10 @@ const SOLANA = "5eykt4UsFv8P8NJdTREpY1vzqKqZKvdpKuc147dw2N9d";
 const EPOCH = 3600;
 
 const memberKeys = [DEV_KEYS[1], DEV_KEYS[2], DEV_KEYS[3]] as const;
-const providerKeys = [DEV_KEYS[4], DEV_KEYS[5], DEV_KEYS[6]] as const;
+const providerKeys = [DEV_KEYS[4], DEV_KEYS[5], DEV_KEYS[6], DEV_KEYS[7]] as const;
 const memberAddresses = memberKeys.map((k) => privateKeyToAccount(k).address);
-const [good, lagging, broken] = providerKeys.map((k) => privateKeyToAccount(k).address) as [
+const [good, lagging, broken, peer] = providerKeys.map((k) => privateKeyToAccount(k).address) as [
+  Address,
   Address,
   Address,
   Address,
@@ -79,27 +71,10 @@ function config(i: number): Config {
   };
 }
 
-async function send(key: `0x${string}`, address: Address, abi: Abi, fn: string, args: unknown[]) {
-  const wallet = createWalletClient({
-    chain: foundry,
-    transport: http(devnet.url),
-    account: privateKeyToAccount(key),
-  });
-  const hash = await wallet.writeContract({ address, abi, functionName: fn, args });
-  const receipt = await devnet.client.waitForTransactionReceipt({ hash });
-  if (receipt.status !== "success") throw new Error(`${fn} reverted`);
-}
-
-/** Sends as `from` without its key (anvil impersonation): governance steps in the setup. */
-async function sendAs(from: Address, address: Address, abi: Abi, fn: string, args: unknown[]) {
-  await devnet.test.impersonateAccount({ address: from });
-  await devnet.test.setBalance({ address: from, value: parseEther("10") });
-  const wallet = createWalletClient({ chain: foundry, transport: http(devnet.url), account: from });
-  const hash = await wallet.writeContract({ address, abi, functionName: fn, args });
-  const receipt = await devnet.client.waitForTransactionReceipt({ hash });
-  await devnet.test.stopImpersonatingAccount({ address: from });
-  if (receipt.status !== "success") throw new Error(`${fn} reverted`);
-}
+const send = (key: `0x${string}`, address: Address, abi: Abi, fn: string, args: unknown[]) =>
+  sendDevnet(devnet, key, address, abi, fn, args);
+const sendAs = (from: Address, address: Address, abi: Abi, fn: string, args: unknown[]) =>
+  sendAsDevnet(devnet, from, address, abi, fn, args);
 
 const readProvider = (p: Address) =>
   devnet.client.readContract({
@@ -153,6 +128,7 @@ beforeAll(async () => {
     metadata("good", devnet.url, solanaGood.url),
     metadata("lagging", devnetLagging.url, solanaLagging.url),
     metadata("broken", devnetWrong.url, solanaErroring.url),
+    metadata("peer", devnet.url, solanaGood.url),
   ];
   for (const [i, key] of providerKeys.entries()) {
     const address = privateKeyToAccount(key).address;
@@ -236,8 +212,14 @@ describe("oracle committee end to end", () => {
     expect(settled).toHaveLength(1);
     expect((await committeeLogs("ReportSubmitted")).length).toBe(2);
 
-    const [g, l, b] = await Promise.all([readProvider(good), readProvider(lagging), readProvider(broken)]);
+    const [g, l, b, p] = await Promise.all([
+      readProvider(good),
+      readProvider(lagging),
+      readProvider(broken),
+      readProvider(peer),
+    ]);
     expect(g.lastScoreBps).toBeGreaterThan(l.lastScoreBps);
+    expect(p.lastScoreBps).toBeGreaterThan(l.lastScoreBps);
     expect(l.lastScoreBps).toBeGreaterThan(b.lastScoreBps);
     expect(b.lastScoreBps).toBe(0n);
     // Up, fast, but behind on both chains: 40% + 30% latency, no freshness.

@@ -135,4 +135,75 @@ describe("per-host concurrency", () => {
     await Promise.all([task(), task(), task(), task(), task()]);
     expect(peak).toBe(2);
   });
+
+  it("hands a freed slot to the first waiter, so a newcomer cannot overshoot the limit", async () => {
+    const limiter = new HostLimiter(1);
+    const order: string[] = [];
+    let active = 0;
+    let peak = 0;
+    const task = (name: string) =>
+      limiter.run("h", async () => {
+        active++;
+        peak = Math.max(peak, active);
+        order.push(name);
+        await new Promise((r) => setTimeout(r, 5));
+        active--;
+      });
+    const first = task("a");
+    const second = task("b");
+    await first;
+    // "c" arrives right as "a" frees its slot, while "b" is still waiting for it.
+    await Promise.all([second, task("c")]);
+    expect(order).toEqual(["a", "b", "c"]);
+    expect(peak).toBe(1);
+  });
+
+  it("counts waiting for a slot against the request's deadline", async () => {
+    const limiter = new HostLimiter(1);
+    let release: () => void = () => undefined;
+    const holder = limiter.run(
+      "h",
+      () =>
+        new Promise<void>((r) => {
+          release = r;
+        }),
+    );
+    let ran = false;
+    const waiter = limiter.run(
+      "h",
+      async () => {
+        ran = true;
+      },
+      50,
+    );
+    await expect(waiter).rejects.toMatchObject({ reason: "timeout" });
+    release();
+    await holder;
+    // The timed-out waiter left the queue: it never runs, and the slot is free again.
+    expect(ran).toBe(false);
+    await limiter.run("h", async () => undefined, 50);
+  });
+
+  it("a never-closing endpoint delays no request of another scope on the same host", async () => {
+    const eth = CHAINS.find((c) => c.id === "ethereum") as ChainEntry;
+    const hanging = await Promise.all([fake(eth, "hanging"), fake(eth, "hanging"), fake(eth, "hanging")]);
+    const healthy = await fake(eth, "healthy", 77);
+    const shared: RequestLimits = { ...LOOPBACK, timeoutMs: 1000, limiter: new HostLimiter(1) };
+    const hostile = hanging.map((f) =>
+      PROBES.evm(f.url, eth, { ...shared, scope: "hostile" }).then(
+        () => "answered",
+        (e: ProbeRequestError) => e.reason,
+      ),
+    );
+    // Same host (127.0.0.1, other ports), one slot per host: only the scope keeps it apart.
+    const honest = PROBES.evm(healthy.url, eth, { ...shared, scope: "honest" });
+    const settled = await Promise.race([
+      honest.then(() => "honest first"),
+      Promise.all(hostile).then(() => "hostile first"),
+    ]);
+    expect(settled).toBe("honest first");
+    expect((await honest).head).toBe(77);
+    // The hostile provider's own queue times out within its deadline, waiting included.
+    expect(await Promise.all(hostile)).toEqual(["timeout", "timeout", "timeout"]);
+  });
 });

@@ -8,6 +8,7 @@ import {
   freshnessBps,
   latencyBps,
   providerScore,
+  referenceHeads,
   type Sample,
   scoreRound,
   type Tally,
@@ -41,19 +42,73 @@ describe("rounds and tallies", () => {
     ...(latencyMs === undefined ? {} : { latencyMs }),
   });
 
-  it("lag is measured against the best head of the same chain only", () => {
+  it("lag is measured against the reference head of the same chain only", () => {
     const round = scoreRound(
       [
         s("a", "eth", true, 100, 100),
-        s("b", "eth", true, 98, 100),
+        s("b", "eth", true, 100, 100),
+        s("e", "eth", true, 98, 100),
         s("c", "sol", true, 5, 100),
         s("d", "eth", false),
       ],
       () => 4,
       DEFAULT_SCORING,
     );
-    expect(round.map((r) => r.lag)).toEqual([0, 2, 0, undefined]);
-    expect(round.map((r) => r.freshnessBps)).toEqual([10_000, 5000, 10_000, 0]);
+    expect(round.map((r) => r.lag)).toEqual([0, 0, 2, 0, undefined]);
+    expect(round.map((r) => r.freshnessBps)).toEqual([10_000, 10_000, 5000, 10_000, 0]);
+  });
+
+  it("the reference is the highest head two distinct providers reached", () => {
+    expect(
+      referenceHeads([
+        s("a", "eth", true, 100),
+        { ...s("a", "eth", true, 120), endpoint: "https://a/eth2" }, // one provider, two endpoints
+        s("b", "eth", true, 99),
+        s("c", "eth", true, 90),
+        s("d", "eth", false),
+        s("x", "sol", true, 7),
+      ]),
+    ).toEqual(
+      new Map([
+        ["eth", 99],
+        ["sol", 7],
+      ]),
+    );
+  });
+
+  it("a hostile provider claiming a huge head lowers only its own score", () => {
+    const honest = [
+      s("a", "eth", true, 100, 100),
+      s("b", "eth", true, 100, 100),
+      s("c", "eth", true, 98, 100),
+    ];
+    const without = scoreRound(honest, () => 4, DEFAULT_SCORING);
+    for (const claim of [Number.MAX_SAFE_INTEGER, 100 + 41, 100 + 5]) {
+      const round = scoreRound([...honest, s("h", "eth", true, claim, 100)], () => 4, DEFAULT_SCORING);
+      // The others keep exactly the components they had without it.
+      expect(round.slice(0, 3)).toEqual(without);
+    }
+    // Beyond leadLimitLags * maxLag (10 * 4) ahead of the reference: a failed sample for it alone.
+    const [hostile] = scoreRound(
+      [...honest, s("h", "eth", true, Number.MAX_SAFE_INTEGER, 100)],
+      () => 4,
+      DEFAULT_SCORING,
+    ).slice(3);
+    expect(hostile).toMatchObject({ ok: false, latencyBps: 0, freshnessBps: 0 });
+    expect(hostile?.error).toMatch(/implausibly far ahead/);
+    // Within the limit it is merely not behind.
+    const [near] = scoreRound([...honest, s("h", "eth", true, 140, 100)], () => 4, DEFAULT_SCORING).slice(3);
+    expect(near).toMatchObject({ ok: true, lag: 0, freshnessBps: 10_000 });
+    // Two providers only: a huge claim cannot become the reference either.
+    const pair = scoreRound(
+      [s("a", "eth", true, 100, 100), s("h", "eth", true, 10 ** 12, 100)],
+      () => 4,
+      DEFAULT_SCORING,
+    );
+    expect(pair.map((r) => [r.ok, r.freshnessBps])).toEqual([
+      [true, 10_000],
+      [false, 0],
+    ]);
   });
 
   it("endpoint score: availability gates 40% + 30% latency + 30% freshness", () => {

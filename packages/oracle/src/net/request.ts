@@ -10,10 +10,16 @@ import { type AddressPolicy, checkAddress } from "./address.ts";
 import type { HostLimiter } from "./limiter.ts";
 
 export interface RequestLimits {
+  /** Deadline of one request, from the call (waiting for a per-host slot included). */
   timeoutMs: number;
   maxBytes: number;
   policy: AddressPolicy;
   limiter: HostLimiter;
+  /**
+   * Requests share per-host slots only within one scope. The service scopes probes by provider,
+   * so a provider's endpoints queue behind its own only, even on a host a rival also uses.
+   */
+  scope?: string | undefined;
 }
 
 export interface JsonRequest {
@@ -60,10 +66,21 @@ export async function requestJson(request: JsonRequest, limits: RequestLimits): 
   const host = url.hostname.replace(/^\[|\]$/g, "");
   // Literal addresses never reach the lookup: check them here, before any socket opens.
   if (isIP(host)) checkAddress(host, host, limits.policy);
-  return limits.limiter.run(url.host, () => send(url, request, limits));
+  // Keyed by host name, not host:port: many ports of one machine are still one host.
+  const deadline = performance.now() + limits.timeoutMs;
+  return limits.limiter.run(
+    `${limits.scope ?? ""}@${host}`,
+    () => send(url, request, limits, deadline),
+    limits.timeoutMs,
+  );
 }
 
-function send(url: URL, request: JsonRequest, limits: RequestLimits): Promise<JsonResponse> {
+function send(
+  url: URL,
+  request: JsonRequest,
+  limits: RequestLimits,
+  deadline: number,
+): Promise<JsonResponse> {
   const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
   const started = performance.now();
   return new Promise<JsonResponse>((resolve, reject) => {
@@ -118,7 +135,7 @@ function send(url: URL, request: JsonRequest, limits: RequestLimits): Promise<Js
     );
     const timer = setTimeout(
       () => fail(new ProbeRequestError("timeout", `no complete answer in ${limits.timeoutMs} ms`)),
-      limits.timeoutMs,
+      Math.max(0, deadline - performance.now()),
     );
     let done = false;
     function fail(error: Error): void {

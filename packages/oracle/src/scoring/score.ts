@@ -8,9 +8,14 @@ export interface ScoringConfig {
   latencyTargetMs: number;
   /** Latency at or over which it is zero. */
   latencyMaxMs: number;
+  /**
+   * A head more than this many `maxLag`s ahead of the chain's reference head is implausible: the
+   * sample counts as failed (a lie about the head, or a node on a fork).
+   */
+  leadLimitLags: number;
 }
 
-export const DEFAULT_SCORING: ScoringConfig = { latencyTargetMs: 250, latencyMaxMs: 2000 };
+export const DEFAULT_SCORING: ScoringConfig = { latencyTargetMs: 250, latencyMaxMs: 2000, leadLimitLags: 10 };
 
 /** One probe of one endpoint in one round. */
 export interface Sample {
@@ -23,9 +28,9 @@ export interface Sample {
   error?: string;
 }
 
-/** A sample with its components, once the round's best head per chain is known. */
+/** A sample with its components, once the round's reference head per chain is known. */
 export interface ScoredSample extends Sample {
-  /** Best head of the chain this round minus this endpoint's head (0 for the best). */
+  /** The chain's reference head this round minus this endpoint's head (0 at or above it). */
   lag?: number;
   latencyBps: number;
   freshnessBps: number;
@@ -58,26 +63,51 @@ export function freshnessBps(lag: number, maxLag: number): number {
 }
 
 /**
- * Scores one round: each chain's best head is the highest head any provider's endpoint of that
- * chain returned this round; failures score nothing.
+ * Each chain's reference head this round: the highest head that at least two distinct providers
+ * reached (the second highest of the providers' best heads), so no single provider can raise it;
+ * with a single provider serving the chain, that provider's best head.
+ */
+export function referenceHeads(samples: readonly Sample[]): Map<string, number> {
+  const best = new Map<string, Map<string, number>>();
+  for (const s of samples) {
+    if (!s.ok || s.head === undefined) continue;
+    const byProvider = best.get(s.chain) ?? new Map<string, number>();
+    byProvider.set(s.provider, Math.max(byProvider.get(s.provider) ?? 0, s.head));
+    best.set(s.chain, byProvider);
+  }
+  const out = new Map<string, number>();
+  for (const [chain, byProvider] of best) {
+    const heads = [...byProvider.values()].sort((a, b) => b - a);
+    out.set(chain, (heads.length >= 2 ? heads[1] : heads[0]) as number);
+  }
+  return out;
+}
+
+/**
+ * Scores one round against each chain's {@link referenceHeads}. Failures score nothing; so does a
+ * head more than `leadLimitLags * maxLag` ahead of the reference, which only its own endpoint pays
+ * for. A head ahead of the reference by less is not behind: lag 0.
  */
 export function scoreRound(
   samples: readonly Sample[],
   maxLagOf: (chain: string) => number,
   config: ScoringConfig,
 ): ScoredSample[] {
-  const best = new Map<string, number>();
-  for (const s of samples) {
-    if (s.ok && s.head !== undefined) best.set(s.chain, Math.max(best.get(s.chain) ?? 0, s.head));
-  }
+  const reference = referenceHeads(samples);
   return samples.map((s) => {
     if (!s.ok || s.head === undefined) return { ...s, ok: false, latencyBps: 0, freshnessBps: 0 };
-    const lag = (best.get(s.chain) ?? s.head) - s.head;
+    const maxLag = maxLagOf(s.chain);
+    const ref = reference.get(s.chain) ?? s.head;
+    if (s.head - ref > config.leadLimitLags * maxLag) {
+      const error = `head ${s.head} implausibly far ahead of the reference ${ref}`;
+      return { ...s, ok: false, error, latencyBps: 0, freshnessBps: 0 };
+    }
+    const lag = Math.max(0, ref - s.head);
     return {
       ...s,
       lag,
       latencyBps: latencyBps(s.latencyMs ?? Number.POSITIVE_INFINITY, config),
-      freshnessBps: freshnessBps(lag, maxLagOf(s.chain)),
+      freshnessBps: freshnessBps(lag, maxLag),
     };
   });
 }

@@ -8,6 +8,7 @@ import type { ProtocolFamily } from "@ankr-staking/sdk";
 export type Mode =
   | "healthy"
   | "slow"
+  | "lagging"
   | "wrong-chain"
   | "erroring"
   | "malformed"
@@ -20,7 +21,14 @@ export interface FakeOptions {
   identity: string;
   head: number | (() => number);
   mode?: Mode;
+  /** Slow mode: the delay before each answer (default 1.5 s). */
   delayMs?: number;
+  /** Lagging mode: how far behind `head` the answers are (default 1000). */
+  lagBy?: number;
+  /** Loopback address to listen on (default 127.0.0.1; any of 127.0.0.0/8 on Linux). */
+  host?: string;
+  /** Called as each request arrives, before it is answered. */
+  onRequest?: () => void;
 }
 
 export interface FakeEndpoint {
@@ -75,6 +83,7 @@ export async function startFake(options: FakeOptions): Promise<FakeEndpoint> {
   const wrongIdentity = (id: string) => (/^\d+$/.test(id) ? String(Number(id) + 1) : `${id.slice(0, -1)}0`);
   const handle = async (req: IncomingMessage, res: ServerResponse, body: string) => {
     fake.requests += 1;
+    options.onRequest?.();
     const mode = fake.mode;
     if (mode === "hanging") {
       res.writeHead(200, { "content-type": "application/json" });
@@ -94,7 +103,8 @@ export async function startFake(options: FakeOptions): Promise<FakeEndpoint> {
       return void res.end('""]');
     }
     const identity = mode === "wrong-chain" ? wrongIdentity(options.identity) : options.identity;
-    const head = typeof options.head === "function" ? options.head() : options.head;
+    const current = typeof options.head === "function" ? options.head() : options.head;
+    const head = mode === "lagging" ? Math.max(0, current - (options.lagBy ?? 1000)) : current;
     const path = new URL(req.url ?? "/", "http://x").pathname;
     let reply: unknown;
     if (options.family === "tron" || options.family === "aptos") {
@@ -117,8 +127,9 @@ export async function startFake(options: FakeOptions): Promise<FakeEndpoint> {
     });
     req.on("end", () => void handle(req, res, body));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  fake.url = `http://${host}:${(server.address() as AddressInfo).port}`;
   fake.close = () =>
     new Promise<void>((resolve) => {
       server.closeAllConnections();
