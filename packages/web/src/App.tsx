@@ -20,7 +20,15 @@ export function App() {
   const current = (page: string) => (route.page === page ? "page" : undefined);
   return (
     <>
-      <a className="skip" href="#main">
+      {/* Routes live in the hash, so "#main" would navigate to a route named main: focus it instead. */}
+      <a
+        className="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById("main")?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header>
