@@ -17,15 +17,23 @@ const current: ProviderMetadata = {
   ],
 };
 
+function Harness({ initial, seen }: { initial: MetadataForm; seen: (form: MetadataForm) => void }) {
+  const [state, setState] = useState(initial);
+  seen(state);
+  return <MetadataFields form={state} set={setState} />;
+}
+
 /** The real fields over real state; `saved()` is what a submit would encode. */
 function renderForm(metadata: ProviderMetadata | undefined) {
   let form: MetadataForm = formFromMetadata(metadata);
-  function Harness() {
-    const [state, setState] = useState(form);
-    form = state;
-    return <MetadataFields form={state} set={setState} />;
-  }
-  render(<Harness />);
+  render(
+    <Harness
+      initial={form}
+      seen={(f) => {
+        form = f;
+      }}
+    />,
+  );
   return {
     saved: () => {
       const result = metadataFrom(form);
