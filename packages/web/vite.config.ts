@@ -1,5 +1,5 @@
 // Vite for the web app. The SDK resolves from source (the monorepo's `source` export condition).
-// `/config.json` (RPC URL, deployment, API URL and, on a devnet, its test accounts) is served by
+// `/config.json` (RPC URL, deployment, API URL, oracle members and, on a devnet, its test accounts) is served by
 // the dev and preview servers from the environment, so the repository's deployments/<chainId>.json
 // stays the one source of addresses and the devnet the one source of its accounts; a static
 // deployment ships its own config.json next to index.html instead.
@@ -11,13 +11,34 @@ import { defaultClientConditions, defineConfig, type Plugin } from "vite";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
+/** WEB_ORACLE_URLS: the oracle members' HTTP APIs, comma-separated; refused at start when malformed. */
+function oracleUrlsFromEnv(value: string | undefined): string[] {
+  const urls = (value ?? "")
+    .split(",")
+    .map((u) => u.trim())
+    .filter(Boolean);
+  for (const url of urls) {
+    let protocol = "";
+    try {
+      protocol = new URL(url).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== "http:" && protocol !== "https:")
+      throw new Error(`WEB_ORACLE_URLS: ${url} is not an http(s) URL`);
+  }
+  return urls;
+}
+
 function runtimeConfig(): Plugin {
+  const oracleUrls = oracleUrlsFromEnv(process.env.WEB_ORACLE_URLS);
   const serve = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     if (req.url?.split("?")[0] !== "/config.json") return next();
     const file = process.env.DEPLOYMENT_FILE ?? `${root}/deployments/31337.json`;
     const body = {
       rpcUrl: process.env.WEB_RPC_URL ?? "http://127.0.0.1:8545",
       apiUrl: process.env.WEB_API_URL ?? null,
+      oracleUrls,
       deployment: JSON.parse(readFileSync(file, "utf8")),
       // [{ label, address, key }]: the devnet's public test keys, offered as in-page wallets.
       devnetAccounts: process.env.WEB_DEVNET_ACCOUNTS ? JSON.parse(process.env.WEB_DEVNET_ACCOUNTS) : [],

@@ -269,6 +269,7 @@ export const SERVICES: readonly Service[] = [
         port: devnet.config.ports.web,
         rpcUrl: devnet.need("chain").url,
         apiUrl: devnet.need("indexer").url,
+        oracleUrls: devnet.members.map((m) => m.url),
         deploymentFile: devnet.need("deployed").deploymentFile,
         logDir: devnet.logDir,
         accounts: labelledAccounts(),

@@ -1,5 +1,5 @@
 // The web app (packages/web) as a newcomer should meet it: the production build, served by
-// `vite preview` with the devnet's /config.json (RPC URL, deployment, API URL). The build is redone
+// `vite preview` with the devnet's /config.json (RPC URL, deployment, API URL, oracle members). The build is redone
 // only when a source file is newer than it; contributors who want hot reload run the dev server
 // themselves (docs/devnet.md).
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -45,6 +45,8 @@ export interface WebOptions {
   port: number;
   rpcUrl: string;
   apiUrl: string;
+  /** The oracle members' HTTP APIs: the provider console shows their scores per chain. */
+  oracleUrls: readonly string[];
   deploymentFile: string;
   logDir: string;
   /** Offered by the app as in-page wallets (public devnet keys). */
@@ -72,6 +74,7 @@ export function startWeb(processes: Processes, options: WebOptions): WebService 
         DEPLOYMENT_FILE: options.deploymentFile,
         WEB_RPC_URL: options.rpcUrl,
         WEB_API_URL: options.apiUrl,
+        WEB_ORACLE_URLS: options.oracleUrls.join(","),
         WEB_DEVNET_ACCOUNTS: JSON.stringify(
           options.accounts.map((a) => ({ label: a.label, address: a.address, key: a.privateKey })),
         ),

@@ -6,13 +6,22 @@
 // (through the SDK) to admit the new provider; in the browser A votes its pool, Alice overrides
 // her share, the tallies move, and the proposal is queued and executed. Screenshots go to
 // screenshots/; each is taken with an axe-core scan of the page (no serious or critical violations).
-import { existsSync, mkdirSync } from "node:fs";
+// One oracle member runs in-process (packages/oracle's startMember, no loop): provider A's metadata
+// names the test anvil (chain "devnet", loopback allowed) and an erroring fake Solana endpoint; one
+// tick measures both, and the console shows that member's scores per chain.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { buildProposal, encodeMetadataURI, formatAmount, parseAmount } from "@ankr-staking/sdk";
 import type { Browser, Page } from "playwright-core";
+import { zeroAddress } from "viem";
+import { generatePrivateKey } from "viem/accounts";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { type Indexer, startIndexer } from "../../indexer/test/ponder.ts";
-import { address, clientFor, type Devnet, startDevnet } from "../../sdk/test/devnet.ts";
+import { type Member, startMember } from "../../oracle/src/member.ts";
+import { type FakeEndpoint, startFake } from "../../oracle/src/testing/fakes.ts";
+import { address, clientFor, type Devnet, seed, startDevnet } from "../../sdk/test/devnet.ts";
 import { buildApp, CHROMIUM, launchChromium, type Preview, startPreview, webDir } from "./harness.ts";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -30,6 +39,12 @@ let indexer: Indexer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let base: string;
+let member: Member | undefined;
+let solanaDown: FakeEndpoint | undefined;
+const oracleDir = mkdtempSync(join(tmpdir(), "web-e2e-oracle-"));
+/** The test anvil as a chain the oracle knows (evm, its chain id 31337 as identity). */
+const DEVNET_CHAIN = { id: "devnet", name: "Devnet", family: "evm", identity: "0x7a69", maxLag: 3 } as const;
+const SOLANA = "5eykt4UsFv8P8NJdTREpY1vzqKqZKvdpKuc147dw2N9d";
 
 const rpc = (method: string, params: unknown[] = []) =>
   clientFor(devnet.rpcUrl, devnet.deployment).publicClient.request({ method, params } as never);
@@ -81,6 +96,50 @@ async function connect(label: string) {
   await page.getByTestId("account").waitFor();
 }
 
+/**
+ * Points the genesis providers' metadata at loopback only (A: the anvil and an erroring Solana fake;
+ * B: the anvil), starts one oracle member on it and lets it measure one round. Its key is fresh and
+ * no committee member's, and no epoch is due, so it sends nothing.
+ */
+async function startOracle(): Promise<Member> {
+  solanaDown = await startFake({ family: "solana", identity: SOLANA, head: 5000, mode: "erroring" });
+  const metadata = (name: string, chains: { id: string; endpoints: string[] }[]) =>
+    encodeMetadataURI({ name, chains });
+  await clientFor(devnet.rpcUrl, devnet.deployment, "providerA").setMetadataURI({
+    metadataURI: metadata(seed.names.providerA, [
+      { id: "devnet", endpoints: [devnet.rpcUrl] },
+      { id: "solana", endpoints: [solanaDown.url] },
+    ]),
+  });
+  await clientFor(devnet.rpcUrl, devnet.deployment, "providerB").setMetadataURI({
+    metadataURI: metadata(seed.names.providerB, [{ id: "devnet", endpoints: [devnet.rpcUrl] }]),
+  });
+  const started = await startMember(
+    {
+      rpcUrl: devnet.rpcUrl,
+      staking: devnet.deployment.staking,
+      // The SDK's test deployment has no committee (the settler settles): this member only measures,
+      // and with no epoch due its one tick reads nothing from the committee.
+      committee: devnet.deployment.oracleCommittee ?? zeroAddress,
+      privateKey: generatePrivateKey(),
+      db: join(oracleDir, "member.sqlite"),
+      host: "127.0.0.1",
+      port: 0,
+      probeIntervalMs: 60_000,
+      timeoutMs: 2000,
+      maxBytes: 256 * 1024,
+      perHost: 4,
+      allow: ["127.0.0.0/8"],
+      ipfsGateway: "https://ipfs.io/ipfs/",
+      extraChains: [DEVNET_CHAIN],
+    },
+    { loop: false },
+  );
+  await started.service.tick();
+  if (started.service.lastError) throw new Error(`oracle member: ${started.service.lastError}`);
+  return started;
+}
+
 async function go(hash: string) {
   await page.goto(`${base}/${hash}`);
 }
@@ -98,13 +157,17 @@ describe.skipIf(!available)("web app end to end", () => {
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     devnet = await startDevnet(31_337);
+    member = await startOracle();
     // The real indexer (ponder start, PGlite) on the same chain, its API named in /config.json.
     const [started] = await Promise.all([
       startIndexer({ rpcUrl: devnet.rpcUrl, deploymentFile: devnet.deploymentFile, timeoutMs: 300_000 }),
       buildApp(),
     ]);
     indexer = started;
-    preview = await startPreview(devnet, { WEB_API_URL: indexer.url });
+    preview = await startPreview(devnet, {
+      WEB_API_URL: indexer.url,
+      WEB_ORACLE_URLS: `http://127.0.0.1:${member.port}`,
+    });
     base = preview.base;
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -122,7 +185,10 @@ describe.skipIf(!available)("web app end to end", () => {
     await browser?.close();
     preview?.stop();
     await indexer?.stop();
+    await member?.stop();
+    await solanaDown?.close();
     await devnet?.stop();
+    rmSync(oracleDir, { recursive: true, force: true });
   });
 
   test("providers table lists the seeded providers, sorts and searches", async () => {
@@ -144,6 +210,63 @@ describe.skipIf(!available)("web app end to end", () => {
     await page.evaluate(() => document.getElementById("unnamed")?.remove());
     await page.setViewportSize({ width: 390, height: 844 });
     await shot("providers-phone");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const acme = table.locator("tbody tr", { hasText: "Acme RPC" });
+    expect(await acme.getByTestId("chains-served").textContent()).toBe("devnet, Solana");
+  });
+
+  test("keyboard: Tab reaches Skip to content first, Enter moves focus into main, the route stays", async () => {
+    // A fresh load, so Tab starts from the top of the document (not where the last test left focus).
+    await go("#/providers");
+    await page.reload();
+    await page.getByTestId("providers").waitFor();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.closest("main")?.id)).toBe("main");
+    expect(new URL(page.url()).hash).toBe("#/providers");
+    expect(await page.getByText(/^Nothing at/).count()).toBe(0);
+    // The next Tab continues inside main, past the header.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => !!document.activeElement?.closest("main"))).toBe(true);
+  });
+
+  test("the console shows the oracle member's scores per chain for the epoch so far", async () => {
+    await go("#/console");
+    await connect("Provider A");
+    const panel = page.getByTestId("oracle-member");
+    await panel.getByTestId("oracle-chains").waitFor({ timeout: 30_000 });
+    expect(await panel.getByRole("heading").textContent()).toContain(`http://127.0.0.1:${member?.port}`);
+    const { current } = await reader().getEpoch();
+    expect(await panel.getByText(/^Epoch \d+ so far/).textContent()).toContain(`Epoch ${current} so far`);
+    const cells = async (chain: string) =>
+      (await panel.locator(`tr[data-chain="${chain}"] > *`).allTextContents()).map((t) => t.trim());
+    // The anvil answered the one round; the Solana fake answered 500.
+    const devnetRow = await cells("devnet");
+    expect(devnetRow.slice(0, 4)).toEqual([
+      "devnet",
+      expect.stringMatching(/^[1-9][\d.]*%$/),
+      devnet.rpcUrl,
+      "1 of 1",
+    ]);
+    expect(devnetRow[4]).toMatch(/^OK, \d+ ms$/);
+    const solanaRow = await cells("solana");
+    expect(solanaRow.slice(0, 4)).toEqual(["Solana", "0%", solanaDown?.url, "0 of 1"]);
+    expect(solanaRow[4]).toMatch(/^Failed: /);
+    // The epoch so far is the mean over the declared chains, as the member reports it.
+    const document = (await (
+      await fetch(`http://127.0.0.1:${member?.port}/scores?provider=${A()}`)
+    ).json()) as {
+      providers: { score: number }[];
+    };
+    const overall = document.providers[0]?.score ?? 0;
+    expect(await panel.getByTestId("oracle-score").textContent()).toBe(
+      `${(overall / 100).toLocaleString("en-US", { maximumFractionDigits: 2 })}%`,
+    );
+    expect(overall).toBeGreaterThan(0);
+    await shot("console-scores-desktop");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot("console-scores-phone");
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
@@ -177,6 +300,14 @@ describe.skipIf(!available)("web app end to end", () => {
     await go("#/dashboard");
     await expect.poll(() => page.getByTestId("total-stake").textContent()).toBe("5,000 ANKR");
     expect(await page.getByTestId("positions").textContent()).toContain("Acme RPC");
+    // The indexer's view catches up: the position at Acme in /v1/delegators/<alice>.
+    const position = async () => {
+      const response = await fetch(`${indexer?.url}/v1/delegators/${address("alice")}`);
+      if (!response.ok) return undefined;
+      const body = (await response.json()) as { positions: { provider: string; stake: string }[] };
+      return body.positions.find((p) => p.provider === A())?.stake;
+    };
+    await expect.poll(position, { timeout: 30_000 }).toBe(parseAmount("5,000").toString());
   });
 
   test("after a settlement, rewards stream; claim, then restake", async () => {
@@ -260,7 +391,8 @@ describe.skipIf(!available)("web app end to end", () => {
     await connect("Carol");
     await page.getByLabel(/^Self-stake/).fill("50,000");
     await page.getByLabel("Name").fill("Carol Nodes");
-    await page.getByLabel("Public RPC endpoint").fill("https://eth.carol.example");
+    expect(await page.getByLabel("Chain 1 (registry id)").inputValue()).toBe("ethereum");
+    await page.getByLabel("Chain 1 endpoints (one per line)").fill("https://eth.carol.example");
     await page.getByRole("button", { name: "Register" }).click();
     expect(await page.locator(".error").textContent()).toContain("at least 100,000 ANKR");
     await page.getByLabel(/^Self-stake/).fill("100,000");
@@ -270,7 +402,14 @@ describe.skipIf(!available)("web app end to end", () => {
       .toBe("Pending");
     await page.getByLabel("New commission (%)").fill("15");
     expect(await page.getByTestId("commission-effect").textContent()).toMatch(/increase takes effect after/);
+    // The edit form starts from the registered document.
+    expect(await page.getByLabel("Chain 1 endpoints (one per line)").inputValue()).toBe(
+      "https://eth.carol.example",
+    );
     await shot("console-desktop");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot("console-phone");
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
   test("governance: a provider votes its pool, a delegator overrides, the tallies move", async () => {
     const carol = address("carol");

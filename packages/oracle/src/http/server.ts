@@ -1,4 +1,6 @@
-// The member's HTTP status API: GET /chains, /scores, /health, /metrics.
+// The member's HTTP status API: GET /chains, /scores (?provider=0x… for one), /health, /metrics.
+// Every answer is public and read-only, so any origin may read it (the web app's provider console
+// fetches /scores from the browser).
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -7,36 +9,39 @@ import type { OracleService } from "../service.ts";
 
 export const DEFAULT_PORT = 42_070;
 
-function scoresDocument(service: OracleService) {
+function scoresDocument(service: OracleService, provider: string | null) {
   const epoch = service.clock?.current ?? 0;
+  const wanted = provider?.toLowerCase();
   return {
     epoch,
     member: service.member,
-    providers: [...service.providers.values()].map((p) => {
-      const { score, chains } = service.scoreOf(epoch, p);
-      const samples = service.options.store.samples(epoch, p.address);
-      return {
-        address: p.address,
-        name: p.metadata?.name ?? null,
-        metadataURI: p.metadataURI,
-        metadataError: p.metadataError ?? null,
-        unknownChains: p.unknownChains,
-        score,
-        chains: Object.fromEntries(
-          [...p.declared].map(([chain, endpoints]) => [
-            chain,
-            {
-              score: chains[chain] ?? 0,
-              endpoints: endpoints.map((url) => ({
-                url,
-                tally: service.options.store.tally(epoch, p.address, chain, url),
-                samples: samples.filter((s) => s.chain === chain && s.endpoint === url),
-              })),
-            },
-          ]),
-        ),
-      };
-    }),
+    providers: [...service.providers.values()]
+      .filter((p) => wanted === undefined || p.address.toLowerCase() === wanted)
+      .map((p) => {
+        const { score, chains } = service.scoreOf(epoch, p);
+        const samples = service.options.store.samples(epoch, p.address);
+        return {
+          address: p.address,
+          name: p.metadata?.name ?? null,
+          metadataURI: p.metadataURI,
+          metadataError: p.metadataError ?? null,
+          unknownChains: p.unknownChains,
+          score,
+          chains: Object.fromEntries(
+            [...p.declared].map(([chain, endpoints]) => [
+              chain,
+              {
+                score: chains[chain] ?? 0,
+                endpoints: endpoints.map((url) => ({
+                  url,
+                  tally: service.options.store.tally(epoch, p.address, chain, url),
+                  samples: samples.filter((s) => s.chain === chain && s.endpoint === url),
+                })),
+              },
+            ]),
+          ),
+        };
+      }),
   };
 }
 
@@ -48,17 +53,19 @@ export async function startHttp(
   port: number,
 ): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
+    const cors = req.method === "GET" ? { "access-control-allow-origin": "*" } : {};
     const json = (status: number, body: unknown) => {
-      res.writeHead(status, { "content-type": "application/json" });
+      res.writeHead(status, { "content-type": "application/json", ...cors });
       res.end(JSON.stringify(body, null, 2));
     };
     if (req.method !== "GET") return json(405, { error: "method not allowed" });
-    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const path = url.pathname;
     switch (path) {
       case "/chains":
         return json(200, { chains: [...service.registry.values()] });
       case "/scores":
-        return json(200, scoresDocument(service));
+        return json(200, scoresDocument(service, url.searchParams.get("provider")));
       case "/health": {
         const healthy = service.lastError === undefined && service.lastRoundAt !== undefined;
         return json(healthy ? 200 : 503, {
@@ -72,7 +79,7 @@ export async function startHttp(
       case "/metrics":
         metrics.registry.metrics().then(
           (text) => {
-            res.writeHead(200, { "content-type": metrics.registry.contentType });
+            res.writeHead(200, { "content-type": metrics.registry.contentType, ...cors });
             res.end(text);
           },
           (error: Error) => json(500, { error: error.message }),

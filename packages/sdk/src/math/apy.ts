@@ -42,3 +42,17 @@ export function yieldFromSettlements(settlements: readonly SettledEpoch[], epoch
   const perYear = Number(YEAR) / Number(epochLength);
   return { apr: mean * perYear, apy: (1 + mean) ** perYear - 1, epochs: rates.length };
 }
+
+const RATE_SCALE = 1_000_000_000;
+
+/**
+ * What `amount` earns in a year at the simple annual rate `apr` (a `Yield`'s apr), rounded down;
+ * the rate is taken to nine decimals, so the projection never overstates.
+ *
+ * @example
+ * projectYearlyRewardsDown(parseAmount("5,000"), 0.12) // 600 ANKR in wei
+ */
+export function projectYearlyRewardsDown(amount: bigint, apr: number): bigint {
+  if (!(apr > 0) || amount <= 0n) return 0n;
+  return (amount * BigInt(Math.floor(apr * RATE_SCALE))) / BigInt(RATE_SCALE);
+}

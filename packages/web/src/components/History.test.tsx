@@ -11,7 +11,7 @@ import type { RuntimeConfig } from "../config/runtime.ts";
 import { apiSource } from "../data/api.ts";
 import type { DataSource } from "../data/source.ts";
 import { AppContext } from "../hooks/app.ts";
-import { ProviderHistory, RewardHistory } from "./History.tsx";
+import { DelegatorCount, ProviderHistory, RewardHistory } from "./History.tsx";
 
 const API = "http://127.0.0.1:42069";
 const provider = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
@@ -63,12 +63,21 @@ describe("provider history", () => {
     const { fetcher, asked } = fakeFetch({
       // The API answers newest first.
       [`/v1/providers/${provider}?epochs=52`]: {
+        delegators: 1234,
         history: [epochRow(2, "200,000", 9_000, "0"), epochRow(1, "100,000", 10_000, "100")],
       },
     });
-    renderWith(apiSource(`${API}/`, fetcher), <ProviderHistory provider={provider} />);
+    renderWith(
+      apiSource(`${API}/`, fetcher),
+      <>
+        <DelegatorCount provider={provider} />
+        <ProviderHistory provider={provider} />
+      </>,
+    );
     const stake = await screen.findByTestId("chart-stake");
+    // One request serves both views.
     expect(asked).toEqual([`${API}/v1/providers/${provider}?epochs=52`]);
+    expect(screen.getByTestId("delegators").textContent).toBe("1,234");
     const rows = (id: string) =>
       within(screen.getByTestId(id))
         .getAllByRole("row")
@@ -82,7 +91,9 @@ describe("provider history", () => {
   });
 
   test("no settled epochs yet, and an API error in plain words", async () => {
-    const { fetcher } = fakeFetch({ [`/v1/providers/${provider}?epochs=52`]: { history: [] } });
+    const { fetcher } = fakeFetch({
+      [`/v1/providers/${provider}?epochs=52`]: { delegators: 0, history: [] },
+    });
     renderWith(apiSource(API, fetcher), <ProviderHistory provider={provider} />);
     expect((await screen.findByTestId("history-empty")).textContent).toBe(
       "No settled epochs yet, so no history.",
@@ -95,7 +106,14 @@ describe("provider history", () => {
   });
 
   test("without an API it says history needs one", () => {
-    renderWith(null, <ProviderHistory provider={provider} />);
+    renderWith(
+      null,
+      <>
+        <DelegatorCount provider={provider} />
+        <ProviderHistory provider={provider} />
+      </>,
+    );
+    expect(screen.getByText("Needs the indexer's API")).toBeTruthy();
     expect(screen.getByTestId("needs-api").textContent).toBe(
       "Stake, score and APY history need the indexer's API, and this deployment names none (no apiUrl in /config.json).",
     );

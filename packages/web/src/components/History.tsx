@@ -27,19 +27,34 @@ export function NeedsApi({ what }: { what: string }) {
   );
 }
 
-export function ProviderHistory({ provider }: { provider: Address }) {
+/** The provider's API view (delegators, history): one request shared by the page's views. */
+function useProviderDetail(provider: Address) {
   const { source } = useApp();
   const epoch = useEpoch();
   const api = source.api;
-  const history = useQuery({
-    queryKey: ["api", "provider-history", provider],
-    queryFn: () => (api as NonNullable<typeof api>).providerHistory(provider, epoch.data?.epochLength ?? 0n),
+  const detail = useQuery({
+    queryKey: ["api", "provider", provider],
+    queryFn: () => (api as NonNullable<typeof api>).provider(provider, epoch.data?.epochLength ?? 0n),
     enabled: !!api && !!epoch.data,
   });
+  return { api, detail };
+}
+
+/** How many accounts delegate to the provider now (the indexer counts them; the chain cannot cheaply). */
+export function DelegatorCount({ provider }: { provider: Address }) {
+  const { api, detail } = useProviderDetail(provider);
+  if (!api) return <span className="muted">Needs the indexer's API</span>;
+  if (detail.error) return <span className="muted">Not available: {plainError(detail.error)}</span>;
+  if (!detail.data) return <span className="muted">Loading…</span>;
+  return <span data-testid="delegators">{detail.data.delegators.toLocaleString("en-US")}</span>;
+}
+
+export function ProviderHistory({ provider }: { provider: Address }) {
+  const { api, detail } = useProviderDetail(provider);
   if (!api) return <NeedsApi what="Stake, score and APY history" />;
-  if (history.error) return <p role="alert">{plainError(history.error)}</p>;
-  if (!history.data) return <p role="status">Loading history…</p>;
-  const points = history.data;
+  if (detail.error) return <p role="alert">{plainError(detail.error)}</p>;
+  if (!detail.data) return <p role="status">Loading history…</p>;
+  const points = detail.data.history;
   if (points.length === 0) return <p data-testid="history-empty">No settled epochs yet, so no history.</p>;
   const times = points.map((p) => p.time);
   const label = (i: number) => `Epoch ${points[i]?.epoch}`;

@@ -1,6 +1,6 @@
 // Stake to a provider: amount with balance and Max, every limit checked before sending, the
 // projected yearly reward, then permit-or-approve and the stake through the SDK.
-import { delegate, ProviderStatus } from "@ankr-staking/sdk";
+import { delegate, ProviderStatus, projectYearlyRewardsDown } from "@ankr-staking/sdk";
 import { useState } from "react";
 
 import type { ProviderRow } from "../data/source.ts";
@@ -11,11 +11,6 @@ import { checkStake } from "../lib/validate.ts";
 import { AmountField } from "./AmountField.tsx";
 import { TransactionStatus } from "./TransactionStatus.tsx";
 import { useReadyAccount } from "./Wallet.tsx";
-
-/** Yearly reward of `amount` at a simple annual rate (rounded down). */
-export function projectYearly(amount: bigint, apr: number): bigint {
-  return (amount * BigInt(Math.floor(apr * 1_000_000))) / 1_000_000n;
-}
 
 export function StakeForm({ provider }: { provider: ProviderRow }) {
   const account = useReadyAccount();
@@ -90,7 +85,7 @@ export function StakeForm({ provider }: { provider: ProviderRow }) {
           {provider.yield.epochs === 0
             ? "No settled epochs yet, so no yield to project from."
             : checked.ok
-              ? `${ankr(projectYearly(checked.amount, provider.yield.apr))} (${percent(provider.yield.apr)} APR net of commission over the last ${provider.yield.epochs} epochs; not a promise)`
+              ? `${ankr(projectYearlyRewardsDown(checked.amount, provider.yield.apr))} (${percent(provider.yield.apr)} APR net of commission over the last ${provider.yield.epochs} epochs; not a promise)`
               : `${percent(provider.yield.apr)} APR net of commission`}
         </dd>
         <dt>Authorisation</dt>

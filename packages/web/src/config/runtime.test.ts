@@ -27,6 +27,18 @@ describe("runtime config", () => {
     expect((await loadRuntimeConfig(asUrl({ rpcUrl: "x", deployment }))).devnetAccounts).toEqual([]);
   });
 
+  test("reads the oracle members' URLs; none when absent; refuses what is not an http(s) URL", async () => {
+    const members = ["http://127.0.0.1:42070", "https://oracle.example/m2"];
+    expect(
+      (await loadRuntimeConfig(asUrl({ rpcUrl: "x", deployment, oracleUrls: members }))).oracleUrls,
+    ).toEqual(members);
+    expect((await loadRuntimeConfig(asUrl({ rpcUrl: "x", deployment }))).oracleUrls).toEqual([]);
+    for (const oracleUrls of ["http://127.0.0.1:42070", ["ftp://x"], ["not a url"]])
+      await expect(loadRuntimeConfig(asUrl({ rpcUrl: "x", deployment, oracleUrls }))).rejects.toThrow(
+        "oracleUrls must be a list of http(s) URLs",
+      );
+  });
+
   test("refuses malformed accounts and a missing rpcUrl with a readable message", async () => {
     await expect(
       loadRuntimeConfig(asUrl({ rpcUrl: "x", deployment, devnetAccounts: [{ ...alice, key: "0x12" }] })),

@@ -1,5 +1,5 @@
 // The app's runtime configuration, fetched from /config.json: where the chain is, which deployment
-// to use, where the indexer's API answers and, on a devnet, its test accounts. One build serves any
+// to use, where the indexer's API and the oracle members answer and, on a devnet, its test accounts. One build serves any
 // network.
 import { type Deployment, parseDeployment } from "@ankr-staking/sdk";
 import { type Address, type Hex, isAddress, isHex } from "viem";
@@ -11,6 +11,8 @@ export type RuntimeConfig = {
   rpcUrl: string;
   /** The indexer's API root (its REST under /v1); null when none is deployed beside the app. */
   apiUrl: string | null;
+  /** The oracle committee members' HTTP APIs (their GET /scores), empty when none is named. */
+  oracleUrls: string[];
   deployment: Deployment;
   devnetAccounts: DevnetAccount[];
 };
@@ -31,12 +33,29 @@ function devnetAccountsFrom(raw: unknown, url: string): DevnetAccount[] {
   return raw as DevnetAccount[];
 }
 
+const isHttpUrl = (url: unknown): url is string => {
+  if (typeof url !== "string") return false;
+  try {
+    return ["http:", "https:"].includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+};
+
+function oracleUrlsFrom(raw: unknown, url: string): string[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw) || !raw.every(isHttpUrl))
+    throw new Error(`${url}: oracleUrls must be a list of http(s) URLs`);
+  return raw;
+}
+
 export async function loadRuntimeConfig(url = "/config.json"): Promise<RuntimeConfig> {
   const response = await fetch(url, { cache: "no-store" });
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   const raw = (await response.json()) as {
     rpcUrl?: unknown;
     apiUrl?: unknown;
+    oracleUrls?: unknown;
     deployment?: unknown;
     devnetAccounts?: unknown;
   };
@@ -44,6 +63,7 @@ export async function loadRuntimeConfig(url = "/config.json"): Promise<RuntimeCo
   return {
     rpcUrl: raw.rpcUrl,
     apiUrl: typeof raw.apiUrl === "string" ? raw.apiUrl : null,
+    oracleUrls: oracleUrlsFrom(raw.oracleUrls, url),
     deployment: parseDeployment(raw.deployment),
     devnetAccounts: devnetAccountsFrom(raw.devnetAccounts, url),
   };

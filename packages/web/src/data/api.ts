@@ -19,14 +19,19 @@ export type ProviderEpochPoint = {
 /** Rewards an account took (claimed or restaked), one point per action, running total. */
 export type RewardPoint = { time: number; kind: "claim" | "restake"; amount: bigint; total: bigint };
 
+/** A provider as the API knows it: how many accounts delegate to it, and its settled epochs. */
+export type ProviderDetail = { delegators: number; history: ProviderEpochPoint[] };
+
 export type ApiSource = {
-  providerHistory(provider: Address, epochLength: bigint): Promise<ProviderEpochPoint[]>;
+  provider(provider: Address, epochLength: bigint): Promise<ProviderDetail>;
   rewardHistory(account: Address): Promise<RewardPoint[]>;
   historyCsvUrl(account: Address): string;
 };
 
 type Wire = {
   provider: {
+    /** Accounts with stake at the provider now. */
+    delegators: number;
     history: {
       epoch: number;
       scoreBps: number;
@@ -63,9 +68,9 @@ export function apiSource(apiUrl: string, fetcher: typeof fetch = (...a) => fetc
     return (await response.json()) as T;
   };
   return {
-    async providerHistory(provider, epochLength) {
-      const { history } = await get<Wire["provider"]>(`/v1/providers/${provider}?epochs=52`);
-      return history
+    async provider(provider, epochLength) {
+      const { delegators, history } = await get<Wire["provider"]>(`/v1/providers/${provider}?epochs=52`);
+      const points = history
         .map((h) => {
           const settlement = {
             reward: BigInt(h.reward),
@@ -81,6 +86,7 @@ export function apiSource(apiUrl: string, fetcher: typeof fetch = (...a) => fetc
           };
         })
         .sort((a, b) => a.epoch - b.epoch);
+      return { delegators, history: points };
     },
     async rewardHistory(account) {
       const items: Wire["history"]["items"] = [];

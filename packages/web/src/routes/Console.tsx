@@ -1,19 +1,22 @@
 // Provider console: register with a self-stake and metadata, then edit metadata, change the
-// commission (an increase waits out the notice period) and exit.
+// commission (an increase waits out the notice period), see the oracle's scores per chain and exit.
 import {
-  encodeMetadataURI,
   exitProvider,
-  InvalidMetadataError,
-  type ProviderMetadata,
   parseBps,
   registerProvider,
   setCommission,
   setMetadataURI,
   withdrawSelfStake,
 } from "@ankr-staking/sdk";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 
 import { AmountField } from "../components/AmountField.tsx";
+import {
+  formFromMetadata,
+  MetadataFields,
+  type MetadataForm,
+  metadataFrom,
+} from "../components/MetadataFields.tsx";
 import { TransactionStatus } from "../components/TransactionStatus.tsx";
 import { useReadyAccount } from "../components/Wallet.tsx";
 import type { ProviderRow } from "../data/source.ts";
@@ -22,47 +25,8 @@ import { useTransaction } from "../hooks/useTransaction.ts";
 import { ankr, bps, dateTime, duration, relative } from "../lib/format.ts";
 import { parseInput } from "../lib/validate.ts";
 
-type MetadataForm = { name: string; website: string; chain: string; endpoint: string };
-
-function metadataFrom(form: MetadataForm): { uri: string } | { error: string } {
-  const metadata: ProviderMetadata = {
-    name: form.name.trim(),
-    ...(form.website.trim() ? { website: form.website.trim() } : {}),
-    ...(form.chain.trim()
-      ? {
-          chains: [{ id: form.chain.trim(), endpoints: form.endpoint.trim() ? [form.endpoint.trim()] : [] }],
-        }
-      : {}),
-  };
-  try {
-    return { uri: encodeMetadataURI(metadata) };
-  } catch (error) {
-    if (error instanceof InvalidMetadataError) return { error: `${error.shortMessage}.` };
-    throw error;
-  }
-}
-
-function MetadataFields({ form, set }: { form: MetadataForm; set: (f: MetadataForm) => void }) {
-  const field = (key: keyof MetadataForm, label: string, placeholder = "") => (
-    <label key={key}>
-      {label}
-      <input
-        name={`meta-${key}`}
-        value={form[key]}
-        placeholder={placeholder}
-        onChange={(e) => set({ ...form, [key]: e.target.value })}
-      />
-    </label>
-  );
-  return (
-    <>
-      {field("name", "Name")}
-      {field("website", "Website", "https://")}
-      {field("chain", "Chain served (registry id)", "ethereum")}
-      {field("endpoint", "Public RPC endpoint", "https://")}
-    </>
-  );
-}
+// The scores panel asks the oracle members over HTTP; it loads with the console only.
+const OracleScores = lazy(() => import("../components/OracleScores.tsx"));
 
 function Register({ account }: { account: `0x${string}` }) {
   const parameters = useParameters();
@@ -70,7 +34,7 @@ function Register({ account }: { account: `0x${string}` }) {
   const tx = useTransaction();
   const [selfStake, setSelfStake] = useState("");
   const [commission, setCommissionInput] = useState("10");
-  const [form, setForm] = useState<MetadataForm>({ name: "", website: "", chain: "ethereum", endpoint: "" });
+  const [form, setForm] = useState<MetadataForm>(() => formFromMetadata(undefined));
   const [error, setError] = useState<string>();
   if (!parameters.data || !info.data) return <p role="status">Loading…</p>;
   const { minSelfStake, maxCommissionBps } = parameters.data;
@@ -140,13 +104,7 @@ function Manage({ provider }: { provider: ProviderRow }) {
   const parameters = useParameters();
   const time = useChainTime();
   const tx = useTransaction();
-  const meta = provider.metadata;
-  const [form, setForm] = useState<MetadataForm>({
-    name: meta?.name ?? "",
-    website: meta?.website ?? "",
-    chain: meta?.chains?.[0]?.id ?? "",
-    endpoint: meta?.chains?.[0]?.endpoints[0] ?? "",
-  });
+  const [form, setForm] = useState<MetadataForm>(() => formFromMetadata(provider.metadata));
   const [commission, setCommissionInput] = useState(bps(provider.commissionBps).replace("%", ""));
   const [error, setError] = useState<string>();
   if (!parameters.data || time.data === undefined) return <p role="status">Loading…</p>;
@@ -210,6 +168,12 @@ function Manage({ provider }: { provider: ProviderRow }) {
           }}
         >
           <h2 id="meta-title">Metadata</h2>
+          {!provider.metadata && (
+            <p className="muted" data-testid="meta-hosted">
+              Your metadata is at {provider.metadataURI || "no URI"}, which the app does not read; saving
+              replaces it with the document below (a data: URI).
+            </p>
+          )}
           <MetadataFields form={form} set={setForm} />
           <button type="submit" disabled={tx.busy}>
             Save metadata
@@ -250,6 +214,9 @@ function Manage({ provider }: { provider: ProviderRow }) {
           </button>
         </form>
       )}
+      <Suspense fallback={<p role="status">Loading the oracle's scores…</p>}>
+        <OracleScores provider={provider.address} />
+      </Suspense>
       <div className="card">
         <h2>Exit</h2>
         {exited ? (

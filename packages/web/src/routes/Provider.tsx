@@ -1,6 +1,6 @@
 // One provider: its figures, metadata and chains, the stake form, and its history from the API.
 import { chainRegistry } from "@ankr-staking/sdk";
-import { ProviderHistory } from "../components/History.tsx";
+import { DelegatorCount, ProviderHistory } from "../components/History.tsx";
 import { StakeForm } from "../components/StakeForm.tsx";
 import { useProvider } from "../hooks/queries.ts";
 import { plainError } from "../lib/errors.ts";
@@ -46,6 +46,10 @@ export default function Provider({ address }: { address: `0x${string}` }) {
           <dd>{ankr(p.selfStake)}</dd>
           <dt>Delegated</dt>
           <dd>{ankr(p.delegatedStake)}</dd>
+          <dt>Delegators</dt>
+          <dd>
+            <DelegatorCount provider={address} />
+          </dd>
           <dt>Commission</dt>
           <dd>
             {bps(p.commissionBps)}

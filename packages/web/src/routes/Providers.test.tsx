@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { ProviderRow } from "../data/source.ts";
 
-import { filterProviders, sortProviders } from "./Providers.tsx";
+import { chainsServed, filterProviders, sortProviders } from "./Providers.tsx";
 
 const row = (name: string, stake: bigint, commission: bigint, statusName: string, status: number) =>
   ({
@@ -24,6 +24,25 @@ describe("providers table", () => {
     expect(filterProviders(rows, "", "all").map((r) => r.metadata?.name)).toEqual(["Acme", "Beta"]);
     expect(filterProviders(rows, "", "Exited").map((r) => r.metadata?.name)).toEqual(["Gone"]);
     expect(filterProviders(rows, "SOL", "all").map((r) => r.metadata?.name)).toEqual(["Beta"]);
+  });
+  test("chains served by their registry names, unknown ids as given, and sorted by how many", () => {
+    const many = {
+      ...row("Many", 1n, 1n, "Active", 2),
+      metadata: {
+        name: "Many",
+        chains: [
+          { id: "ethereum", endpoints: [] },
+          { id: "solana", endpoints: [] },
+          { id: "devnet", endpoints: [] },
+        ],
+      },
+    } as ProviderRow;
+    const none = { ...row("None", 1n, 1n, "Active", 2), metadata: undefined } as ProviderRow;
+    expect(chainsServed(many)).toBe("Ethereum, Solana, devnet");
+    expect(chainsServed(none)).toBe("–");
+    expect(
+      sortProviders([none, rows[0] as ProviderRow, many], "chains", true).map((r) => r.metadata?.name),
+    ).toEqual(["Many", "Acme", undefined]);
   });
   test("sorts by any column both ways", () => {
     expect(sortProviders(rows, "stake", true).map((r) => r.metadata?.name)).toEqual(["Acme", "Beta", "Gone"]);

@@ -1,5 +1,5 @@
 // The providers table: sortable by every column, filterable by status, searchable by name or address.
-import { ProviderStatus } from "@ankr-staking/sdk";
+import { chainRegistry, ProviderStatus } from "@ankr-staking/sdk";
 import { useMemo, useState } from "react";
 
 import type { ProviderRow } from "../data/source.ts";
@@ -16,9 +16,17 @@ const columns: Column[] = [
   { key: "commission", label: "Commission", value: (p) => p.commissionBps },
   { key: "apy", label: "Net APY", value: (p) => p.yield.apy },
   { key: "score", label: "Score", value: (p) => p.lastScoreBps },
+  { key: "chains", label: "Chains served", value: (p) => p.metadata?.chains?.length ?? 0 },
   { key: "capacity", label: "Capacity left", value: (p) => (p.unlimited ? 2n ** 256n : p.capacityLeft) },
   { key: "status", label: "Status", value: (p) => p.statusName },
 ];
+
+/** The chains a provider declares, by their registry names ("Ethereum, Solana"), or "–". */
+export function chainsServed(p: ProviderRow): string {
+  const registry = chainRegistry();
+  const names = (p.metadata?.chains ?? []).map((c) => registry.get(c.id)?.name ?? c.id);
+  return names.length ? names.join(", ") : "–";
+}
 
 export function filterProviders(rows: ProviderRow[], search: string, status: string): ProviderRow[] {
   const needle = search.trim().toLowerCase();
@@ -121,6 +129,7 @@ export default function Providers() {
                   <td>{bps(p.commissionBps)}</td>
                   <td>{p.yield.epochs ? percent(p.yield.apy) : "–"}</td>
                   <td>{p.lastScoreBps > 0n ? bps(p.lastScoreBps) : "–"}</td>
+                  <td data-testid="chains-served">{chainsServed(p)}</td>
                   <td>{p.unlimited ? "Uncapped" : ankr(p.capacityLeft)}</td>
                   <td>
                     <span className={`status status-${p.statusName}`}>{p.statusName}</span>
