@@ -156,8 +156,12 @@ export class Context {
     };
     this.result(document, () => {
       if (result.status === "simulated") {
-        if (result.tokenStep?.kind === "approve-needed") {
-          return `dry run: an approval of ${this.amount(result.tokenStep.amount)} is needed first; ${result.functionName} can be simulated once it is given`;
+        const step = result.tokenStep;
+        if (step?.kind === "approve-needed") {
+          if (!step.callSimulated) {
+            return `dry run: an approval of ${this.amount(step.amount)} is needed first (gas ~${step.gas}); the token's allowance slot is unknown, so ${result.functionName} could not be simulated before it; nothing was sent`;
+          }
+          return `dry run: ${summary} would succeed after an approval of ${this.amount(step.amount)} (gas ~${result.gas}: approve ~${step.gas} + ${result.functionName} ~${result.gas - step.gas}); nothing was sent`;
         }
         return `dry run: ${summary} would succeed (${result.functionName}, gas ~${result.gas}); nothing was sent`;
       }

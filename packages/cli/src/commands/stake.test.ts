@@ -67,9 +67,20 @@ describe("delegator commands", () => {
       await cli(["stake", A, "1,000", "--dry-run", "--json", "--method", "approve"], { actor: "alice" })
     ).json<{
       status: string;
-      tokenStep: { kind: string };
+      function: string;
+      gas: string;
+      tokenStep: { kind: string; gas: string; callSimulated: boolean };
     }>();
-    expect(json).toMatchObject({ status: "simulated", tokenStep: { kind: "approve-needed" } });
+    // The main call is simulated as if the approval were given: its outcome and both gases.
+    expect(json).toMatchObject({
+      status: "simulated",
+      function: "delegate",
+      tokenStep: { kind: "approve-needed", callSimulated: true },
+    });
+    expect(BigInt(json.gas)).toBeGreaterThan(BigInt(json.tokenStep.gas));
+    const bad = await cli(["stake", A, "500", "--dry-run", "--method", "approve"], { actor: "alice" });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("below the 1,000 ANKR minimum");
     expect(await reader.publicClient.getTransactionCount({ address: ALICE })).toBe(before);
   });
 
