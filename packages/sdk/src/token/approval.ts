@@ -5,7 +5,7 @@ import { testAnkrAbi } from "../abis/generated.js";
 import type { StakingClientBase } from "../client/createStakingClient.js";
 import { MissingAccountError } from "../errors/rpc.js";
 import { type SendOptions, sendTransaction } from "../transaction/send.js";
-import type { TokenStep, TransactionResult, WriteOptions } from "../transaction/types.js";
+import type { TransactionResult, WriteOptions } from "../transaction/types.js";
 import { allowanceOverride } from "./allowanceSlot.js";
 import { type PermitSignature, signPermit, supportsPermit } from "./permit.js";
 
