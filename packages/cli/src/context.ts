@@ -44,7 +44,8 @@ export class Context {
   }
 
   get rpcUrl(): string {
-    return this.options().rpcUrl ?? this.io.env.ANKR_RPC_URL ?? DEFAULT_RPC_URL;
+    // An empty variable counts as unset (as a shell's `ANKR_RPC_URL= cmd` means).
+    return this.options().rpcUrl ?? (this.io.env.ANKR_RPC_URL || DEFAULT_RPC_URL);
   }
 
   /** Human output (ignored with --json). */
@@ -81,7 +82,7 @@ export class Context {
 
   private async deployment(rpcUrl: string): Promise<Deployment> {
     const dir = this.io.env.ANKR_DEPLOYMENTS_DIR ?? resolve(this.io.cwd, "deployments");
-    const chosen = this.options().deployment ?? this.io.env.ANKR_DEPLOYMENT;
+    const chosen = this.options().deployment ?? (this.io.env.ANKR_DEPLOYMENT || undefined);
     const probe = createPublicClient({ transport: http(rpcUrl, { retryCount: 0, timeout: 10_000 }) });
     const chainId = await probe.getChainId().catch((error: unknown) => {
       throw toStakingError(error);
