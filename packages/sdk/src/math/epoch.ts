@@ -45,6 +45,7 @@ export function enqueueUnbonding(
   const own = releaseTime(timestamp, unbondingPeriod);
   const newest = queue.entries.at(-1);
   if (newest && (queue.newestEpoch === epoch || queue.entries.length === MAX_UNBONDING_ENTRIES)) {
+    // biome-ignore lint/complexity/useMathMinMax: bigints; Math.max takes numbers only.
     const releaseAt = own > newest.releaseAt ? own : newest.releaseAt;
     const entries = [...queue.entries.slice(0, -1), { amount: newest.amount + amount, releaseAt }];
     return { queue: { entries, newestEpoch: queue.newestEpoch }, releaseAt };
