@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 
-import { ALICE, client, deployment, isolate, reader } from "../../test/fixtures.js";
+import { ALICE, client, deployment, isolate, reader, rpcUrl } from "../../test/fixtures.js";
 import { testAnkrAbi } from "../abis/generated.js";
+import { createStakingClient } from "../client/createStakingClient.js";
 import { allowanceOverride, allowanceSlot, findAllowanceSlot } from "./allowanceSlot.js";
 
 isolate();
@@ -26,6 +27,17 @@ describe("allowance slot", () => {
       slot: allowanceSlot(1n, ALICE, deployment.staking),
     });
     expect(BigInt(stored ?? "0x0")).toBe(1234n);
+  });
+
+  test("a token whose allowance cannot be probed gives null (the caller then approves first)", async () => {
+    // The reward vault has no allowance(): the probe reverts, which is the same as an unknown layout.
+    const odd = createStakingClient({
+      deployment: { ...deployment, token: deployment.rewardVault },
+      rpcUrl,
+      pollingInterval: 50,
+    });
+    expect(await findAllowanceSlot(odd, ALICE, deployment.staking)).toBeNull();
+    expect(await allowanceOverride(odd, ALICE, deployment.staking, 1n)).toBeUndefined();
   });
 
   test("the override makes allowance() read the amount", async () => {
