@@ -74,6 +74,25 @@ describe("node provider commands", () => {
     expect(unknownChain.stderr).toMatch(/^error: --endpoint: "eth" is not a chain id \(one of ethereum, bsc/);
     const tooHigh = await cli(["commission", "50"], { actor: "providerA" });
     expect(tooHigh).toMatchObject({ code: 1, stderr: "error: commission 50% exceeds the 30% maximum\n" });
+    // Through the approval path: checked before the approval, so not even that is sent.
+    const highRegister = await cli(
+      ["register", "--self-stake", "100,000", "--commission", "50", "--name", "Carol Nodes"],
+      { actor: "carol" },
+    );
+    expect(highRegister).toMatchObject({
+      code: 1,
+      stderr: "error: commission 50% exceeds the 30% maximum\n",
+    });
+    const dry = await cli(
+      ["register", "--self-stake", "100,000", "--commission", "10", "--name", "Carol", "--dry-run"],
+      {
+        actor: "carol",
+      },
+    );
+    expect(dry.stdout).toMatch(
+      /^dry run: .* would succeed after an approval of 100,000 ANKR \(gas ~\d+: approve ~\d+ \+ registerProvider ~\d+\); nothing was sent/,
+    );
+    expect(await reader.publicClient.getTransactionCount({ address: CAROL })).toBe(0);
     const notProvider = await cli(["status"], { actor: "carol" });
     expect(notProvider.stderr).toMatch(/^error: unknown provider/);
   });
