@@ -44,7 +44,8 @@ export class Context {
   }
 
   get rpcUrl(): string {
-    return this.options().rpcUrl ?? this.io.env.ANKR_RPC_URL ?? DEFAULT_RPC_URL;
+    // An empty variable counts as unset (as a shell's `ANKR_RPC_URL= cmd` means).
+    return this.options().rpcUrl ?? (this.io.env.ANKR_RPC_URL || DEFAULT_RPC_URL);
   }
 
   /** Human output (ignored with --json). */
@@ -81,7 +82,7 @@ export class Context {
 
   private async deployment(rpcUrl: string): Promise<Deployment> {
     const dir = this.io.env.ANKR_DEPLOYMENTS_DIR ?? resolve(this.io.cwd, "deployments");
-    const chosen = this.options().deployment ?? this.io.env.ANKR_DEPLOYMENT;
+    const chosen = this.options().deployment ?? (this.io.env.ANKR_DEPLOYMENT || undefined);
     const probe = createPublicClient({ transport: http(rpcUrl, { retryCount: 0, timeout: 10_000 }) });
     const chainId = await probe.getChainId().catch((error: unknown) => {
       throw toStakingError(error);
@@ -156,8 +157,12 @@ export class Context {
     };
     this.result(document, () => {
       if (result.status === "simulated") {
-        if (result.tokenStep?.kind === "approve-needed") {
-          return `dry run: an approval of ${this.amount(result.tokenStep.amount)} is needed first; ${result.functionName} can be simulated once it is given`;
+        const step = result.tokenStep;
+        if (step?.kind === "approve-needed") {
+          if (!step.callSimulated) {
+            return `dry run: an approval of ${this.amount(step.amount)} is needed first (gas ~${step.gas}); the token's allowance slot is unknown, so ${result.functionName} could not be simulated before it; nothing was sent`;
+          }
+          return `dry run: ${summary} would succeed after an approval of ${this.amount(step.amount)} (gas ~${result.gas}: approve ~${step.gas} + ${result.functionName} ~${result.gas - step.gas}); nothing was sent`;
         }
         return `dry run: ${summary} would succeed (${result.functionName}, gas ~${result.gas}); nothing was sent`;
       }

@@ -1,6 +1,7 @@
 // Exit codes scripts can rely on: 0 ok, 1 failed transaction or RPC error, 2 bad usage.
 import {
   BaseError,
+  ChainMismatchError,
   EmptyProposalError,
   GovernanceNotDeployedError,
   InvalidAmountError,
@@ -11,6 +12,9 @@ import {
   MissingScoreError,
   NonexistentProposalError,
   NoStakeToOverrideError,
+  NothingToClaimError,
+  NothingToWithdrawError,
+  OracleNotDeployedError,
   ProposalBuildError,
   UnknownDeploymentError,
 } from "@ankr-staking/sdk";
@@ -24,13 +28,17 @@ export class UsageError extends BaseError {
   override name = "UsageError";
 }
 
-/** The message and exit code for anything a command threw. */
+/**
+ * The message and exit code for anything a command threw. "Nothing to do" (no rewards to claim,
+ * nothing released to withdraw) is bad usage like any refused input: exit 2, nothing sent.
+ */
 export function describeFailure(error: unknown): { message: string; code: number } {
   const usage = [
     UsageError,
     InvalidAmountError,
     InvalidDeploymentError,
     UnknownDeploymentError,
+    ChainMismatchError,
     InvalidMetadataError,
     MissingAccountError,
     MissingScoreError,
@@ -40,6 +48,9 @@ export function describeFailure(error: unknown): { message: string; code: number
     NonexistentProposalError,
     NoStakeToOverrideError,
     GovernanceNotDeployedError,
+    OracleNotDeployedError,
+    NothingToClaimError,
+    NothingToWithdrawError,
   ];
   if (usage.some((Class) => error instanceof Class)) {
     return { message: (error as BaseError).shortMessage, code: EXIT_USAGE };

@@ -18,6 +18,8 @@ describe("the program", () => {
       const help = await cli([command.name(), "--help"]);
       expect(help.code, command.name()).toBe(0);
       expect(help.stdout, command.name()).toContain("Example:");
+      // Examples can be pasted: full addresses and ids, never "0x7099...79C8".
+      expect(help.stdout, command.name()).not.toMatch(/(0x)?[0-9a-fA-F]{3,}\.\.\.[0-9a-fA-F]{3,}/);
     }
   });
 

@@ -50,6 +50,12 @@ export {
   scoreRound,
 } from "./actions/oracle/scoreRound.js";
 export {
+  type SettleFromReportsParameters,
+  type SettleFromReportsReturnType,
+  settleFromReports,
+} from "./actions/oracle/settleFromReports.js";
+export {
+  committeeAddress,
   getReportStatus,
   OracleNotDeployedError,
   type SubmitReportParameters,
@@ -70,6 +76,7 @@ export { getProviderAddresses, getProviders, type ProviderSort } from "./actions
 export { getProviderYield } from "./actions/read/getProviderYield.js";
 export { type GetTotalsReturnType, getTotals } from "./actions/read/getTotals.js";
 export { type GetUnbondingQueueReturnType, getUnbondingQueue } from "./actions/read/getUnbondingQueue.js";
+export { type HasRoleParameters, hasRole, type StakingRole } from "./actions/read/hasRole.js";
 export { admitProvider } from "./actions/roles/admitProvider.js";
 export { encodeStakingCall, type StakingCall } from "./actions/roles/encodeStakingCall.js";
 export { jail } from "./actions/roles/jail.js";

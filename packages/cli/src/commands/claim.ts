@@ -10,7 +10,7 @@ export function register(program: Command, ctx: Context): void {
     .description("Claim rewards at the given providers (default: every position with rewards)")
     .addHelpText(
       "after",
-      "\nExample:\n  $ ankr-staking claim            # everything\n  $ ankr-staking claim 0x7099...79C8",
+      "\nExample:\n  $ ankr-staking claim            # everything\n  $ ankr-staking claim 0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
     )
     .action(async (addresses: string[]) => {
       const given = addresses.map(parseProvider);

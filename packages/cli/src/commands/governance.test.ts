@@ -1,6 +1,17 @@
 import { describe, expect, test } from "vitest";
 
-import { A, ALICE, address, B, cli, increaseTime, isolate, now, reader } from "../../test/cli.js";
+import {
+  A,
+  ALICE,
+  address,
+  B,
+  cli,
+  expectWrite,
+  increaseTime,
+  isolate,
+  now,
+  reader,
+} from "../../test/cli.js";
 
 isolate();
 
@@ -66,13 +77,19 @@ describe("governance commands", () => {
     });
 
     await moveTo(proposal.deadline);
-    expect((await cli(["queue", proposalId], { actor: "bob" })).stdout).toMatch(/^queued/);
+    expect((await cli(["queue", proposalId, "--dry-run"], { actor: "bob" })).stdout).toMatch(
+      /^dry run: queued/,
+    );
+    expectWrite(await cli(["queue", proposalId, "--json"], { actor: "bob" }), "queue", ["ProposalQueued"]);
     const early = await cli(["execute", proposalId], { actor: "bob" });
     expect(early.code).toBe(1);
     expect(early.stderr).toContain("not ready yet");
     const { eta } = await reader.getProposal({ proposalId: BigInt(proposalId) });
     await moveTo(eta);
-    expect((await cli(["execute", proposalId], { actor: "bob" })).code).toBe(0);
+    expectWrite(await cli(["execute", proposalId, "--json"], { actor: "bob" }), "execute", [
+      "ProposalExecuted",
+      "ProviderAdmitted",
+    ]);
     expect((await reader.getProvider({ provider: CAROL })).statusName).toBe("Active");
   });
 

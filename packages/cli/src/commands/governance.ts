@@ -167,7 +167,7 @@ export function register(program: Command, ctx: Context): void {
     .option("--upgrade <implementation>", "schedule an upgrade in the upgrade timelock")
     .addHelpText(
       "after",
-      '\nExample:\n  $ ankr-staking propose --admit 0x90F7...b906 --description "Admit Newcomer RPC" --dry-run',
+      '\nExample:\n  $ ankr-staking propose --admit 0x90F79bf6EB2c4f870365E785982E1f101E93b906 --description "Admit Newcomer RPC" --dry-run',
     )
     .action(async (options: ProposeOptions) => {
       const description = options.description?.trim() ?? "";
@@ -216,7 +216,10 @@ export function register(program: Command, ctx: Context): void {
   program
     .command("proposal <proposalId>")
     .description("Show a proposal: state, tallies, quorum and actions")
-    .addHelpText("after", "\nExample:\n  $ ankr-staking proposal 4821...0193")
+    .addHelpText(
+      "after",
+      "\nExample:\n  $ ankr-staking proposal 48213785601950286147903262338436702745212716473105632906574916312018264480193",
+    )
     .action(async (id: string) => {
       const proposalId = parseProposalId(id);
       const client = await ctx.client();
@@ -233,7 +236,7 @@ export function register(program: Command, ctx: Context): void {
     .option("--provider <address>", "a delegator: override only these providers; repeat", collect)
     .addHelpText(
       "after",
-      "\nExample:\n  $ ankr-staking vote 4821...0193 for\n  $ ankr-staking vote 4821...0193 against --provider 0x7099...79C8",
+      "\nExample:\n  # a proposal id as `ankr-staking proposals` prints it\n  $ ankr-staking vote 48213785601950286147903262338436702745212716473105632906574916312018264480193 for\n  $ ankr-staking vote 48213785601950286147903262338436702745212716473105632906574916312018264480193 against --provider 0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
     )
     .action(async (id: string, supportText: string, options: { reason?: string; provider?: string[] }) => {
       const proposalId = parseProposalId(id);
@@ -273,7 +276,10 @@ export function register(program: Command, ctx: Context): void {
     program
       .command(`${name} <proposalId>`)
       .description(description)
-      .addHelpText("after", `\nExample:\n  $ ankr-staking ${name} 4821...0193`)
+      .addHelpText(
+        "after",
+        `\nExample:\n  $ ankr-staking ${name} 48213785601950286147903262338436702745212716473105632906574916312018264480193`,
+      )
       .action(async (id: string) => {
         const proposalId = parseProposalId(id);
         const client = await ctx.client();

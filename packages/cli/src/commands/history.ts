@@ -9,7 +9,10 @@ export function register(program: Command, ctx: Context): void {
     .command("history [address]")
     .description("Every staking event naming the account, oldest first (default: your account)")
     .option("--from-block <n>", "first block")
-    .addHelpText("after", "\nExample:\n  $ ankr-staking history 0x90F7...b906 --json")
+    .addHelpText(
+      "after",
+      "\nExample:\n  $ ankr-staking history 0x90F79bf6EB2c4f870365E785982E1f101E93b906 --json",
+    )
     .action(async (addressText: string | undefined, options: { fromBlock?: string }) => {
       const given = addressText ? parseAddress(addressText) : undefined;
       const client = await ctx.client();

@@ -8,7 +8,10 @@ export function register(program: Command, ctx: Context): void {
   program
     .command("positions [address]")
     .description("Stake and claimable rewards per provider, and the unbonding queue (default: your account)")
-    .addHelpText("after", "\nExample:\n  $ ankr-staking positions 0x90F7...b906 --json")
+    .addHelpText(
+      "after",
+      "\nExample:\n  $ ankr-staking positions 0x90F79bf6EB2c4f870365E785982E1f101E93b906 --json",
+    )
     .action(async (addressText: string | undefined) => {
       const delegator = addressText ? parseAddress(addressText) : undefined;
       const client = await ctx.client();

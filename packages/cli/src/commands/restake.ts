@@ -7,7 +7,7 @@ export function register(program: Command, ctx: Context): void {
   program
     .command("restake <provider>")
     .description("Add your rewards at a provider to your stake there")
-    .addHelpText("after", "\nExample:\n  $ ankr-staking restake 0x7099...79C8")
+    .addHelpText("after", "\nExample:\n  $ ankr-staking restake 0x70997970C51812dc3A010C7d01b50e0d17dc79C8")
     .action(async (address: string) => {
       const providerAddress = parseProvider(address);
       const client = await ctx.client();

@@ -1,6 +1,10 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 
-import { A, cli, increaseTime, isolate, now, reader } from "../../test/cli.js";
+import { deployCommittee } from "../../../sdk/test/committee.js";
+import { A, cli, expectWrite, increaseTime, isolate, now, reader } from "../../test/cli.js";
 
 isolate();
 
@@ -33,8 +37,56 @@ describe("operator commands", () => {
     const claimed = await cli(["claim", "--json"], { actor: "alice" });
     expect(BigInt(claimed.json<{ claimed: string }>().claimed)).toBeGreaterThan(0n);
     await increaseTime(3600);
-    expect((await cli(["restake", A], { actor: "alice" })).stdout).toMatch(/^restaked [\d,.]+ ANKR at/);
+    const restaked = expectWrite(await cli(["restake", A, "--json"], { actor: "alice" }), "restake", [
+      "RewardsRestaked",
+    ]);
+    expect(BigInt((restaked as unknown as { restaked: string }).restaked)).toBeGreaterThan(0n);
     expect((await cli(["provider", A, "--json"])).json<{ yield: { epochs: number } }>().yield.epochs).toBe(1);
+  });
+
+  test("without SETTLER_ROLE, settle goes through the oracle committee; members report", async () => {
+    const committee = await deployCommittee(
+      ["alice", "bob"],
+      2n,
+      mkdtempSync(join(tmpdir(), "cli-committee-")),
+    );
+    const withCommittee = { env: { ANKR_DEPLOYMENT: committee.file } };
+    const { nextSettleableAt, nextEpochToSettle } = await reader.getEpoch();
+    await increaseTime(nextSettleableAt - (await now()) + 1n);
+
+    const reported = await cli(["report", "--default-score", "10000", "--score", `${A}=6000`, "--json"], {
+      actor: "alice",
+      ...withCommittee,
+    });
+    expect(reported.code).toBe(0);
+    expect(reported.json()).toMatchObject({
+      status: "success",
+      function: "submitReport",
+      settled: false,
+      reports: "1",
+    });
+
+    const withScores = await cli(["settle", "--default-score", "10000"], {
+      actor: "carol",
+      ...withCommittee,
+    });
+    expect(withScores.code).toBe(2);
+    expect(withScores.stderr).toMatch(
+      /^error: you lack SETTLER_ROLE: only the oracle committee 0x\w+ settles here/,
+    );
+    const short = await cli(["settle"], { actor: "carol", ...withCommittee });
+    expect(short.code).toBe(1);
+    expect(short.stderr).toMatch(/^error: only 1 of the 2 reports the quorum needs are in/);
+
+    await committee.setQuorum(1n);
+    const dry = await cli(["settle", "--dry-run", "--json"], { actor: "carol", ...withCommittee });
+    expect(dry.json()).toMatchObject({ status: "simulated", function: "settle", via: "committee" });
+    const settled = await cli(["settle", "--json"], { actor: "carol", ...withCommittee });
+    expect(settled.code).toBe(0);
+    const doc = settled.json<{ function: string; via: string; epoch: string; budget: string }>();
+    expect(doc).toMatchObject({ function: "settle", via: "committee", epoch: String(nextEpochToSettle) });
+    expect(BigInt(doc.budget)).toBeGreaterThan(0n);
+    expect((await reader.getProvider({ provider: A })).lastScoreBps).toBe(6_000n);
   });
 
   test("fund approves the vault and adds to it", async () => {

@@ -1,6 +1,19 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 
-import { A, ALICE, B, cli, increaseTime, isolate, reader } from "../../test/cli.js";
+import {
+  A,
+  ALICE,
+  B,
+  cli,
+  deploymentFile,
+  expectWrite,
+  increaseTime,
+  isolate,
+  reader,
+} from "../../test/cli.js";
 
 isolate();
 
@@ -29,7 +42,14 @@ describe("delegator commands", () => {
 
     const unstaked = await cli(["unstake", A, "1,000", "--json"], { actor: "alice" });
     expect(unstaked.json<{ releaseAt: string }>().releaseAt).toMatch(/^\d+$/);
-    expect((await cli(["redelegate", A, B, "2,000"], { actor: "alice" })).code).toBe(0);
+    const moved = expectWrite(
+      await cli(["redelegate", A, B, "2,000", "--json"], { actor: "alice" }),
+      "redelegate",
+      ["Redelegated"],
+    );
+    expect(moved.events.find((e) => e.event === "Redelegated")?.args).toMatchObject({
+      amount: (2_000n * ANKR).toString(),
+    });
 
     const positions = (await cli(["positions", "--json"], { actor: "alice" })).json<{
       account: string;
@@ -48,8 +68,9 @@ describe("delegator commands", () => {
       expect.arrayContaining(["Delegated", "Undelegated", "Redelegated"]),
     );
 
+    // Nothing to do is refused like bad input: exit 2, nothing sent.
     const early = await cli(["withdraw"], { actor: "alice" });
-    expect(early.code).toBe(1);
+    expect(early.code).toBe(2);
     expect(early.stderr).toBe("error: nothing has finished unbonding yet\n");
     await increaseTime(Number((await reader.getParameters()).unbondingPeriod));
     const withdrawn = await cli(["withdraw", "--json"], { actor: "alice" });
@@ -67,9 +88,20 @@ describe("delegator commands", () => {
       await cli(["stake", A, "1,000", "--dry-run", "--json", "--method", "approve"], { actor: "alice" })
     ).json<{
       status: string;
-      tokenStep: { kind: string };
+      function: string;
+      gas: string;
+      tokenStep: { kind: string; gas: string; callSimulated: boolean };
     }>();
-    expect(json).toMatchObject({ status: "simulated", tokenStep: { kind: "approve-needed" } });
+    // The main call is simulated as if the approval were given: its outcome and both gases.
+    expect(json).toMatchObject({
+      status: "simulated",
+      function: "delegate",
+      tokenStep: { kind: "approve-needed", callSimulated: true },
+    });
+    expect(BigInt(json.gas)).toBeGreaterThan(BigInt(json.tokenStep.gas));
+    const bad = await cli(["stake", A, "500", "--dry-run", "--method", "approve"], { actor: "alice" });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("below the 1,000 ANKR minimum");
     expect(await reader.publicClient.getTransactionCount({ address: ALICE })).toBe(before);
   });
 
@@ -102,11 +134,77 @@ describe("delegator commands", () => {
     });
   });
 
-  test("RPC down: exit 1 with a plain message", async () => {
+  test("RPC down: exit 1 with a plain message, on a read and on a write", async () => {
     const down = await cli(["providers", "--rpc-url", "http://127.0.0.1:9"]);
     expect(down).toMatchObject({
       code: 1,
       stderr: "error: the RPC endpoint http://127.0.0.1:9/ is not reachable\n",
     });
+    const write = await cli(["stake", A, "1,000", "--rpc-url", "http://127.0.0.1:9"], { actor: "alice" });
+    expect(write).toMatchObject({
+      code: 1,
+      stdout: "",
+      stderr: "error: the RPC endpoint http://127.0.0.1:9/ is not reachable\n",
+    });
+  });
+
+  test("an unknown provider on a write: exit 2, nothing sent", async () => {
+    const stranger = "0x000000000000000000000000000000000000dEaD";
+    for (const args of [
+      ["stake", stranger, "1,000"],
+      ["stake", stranger, "1,000", "--method", "approve", "--json"],
+      ["redelegate", A, stranger, "1,000"],
+    ]) {
+      const result = await cli(args, { actor: "alice" });
+      expect(result, args.join(" ")).toMatchObject({
+        code: 2,
+        stdout: "",
+        stderr: `error: unknown provider ${stranger}\n`,
+      });
+    }
+    expect(await reader.publicClient.getTransactionCount({ address: ALICE })).toBe(0);
+  });
+
+  test("--deployment: a file or a chain id; a bad one is exit 2 with a clear message", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cli-deployments-"));
+    const chainId = await reader.publicClient.getChainId();
+    writeFileSync(join(dir, `${chainId}.json`), readFileSync(deploymentFile));
+    const noEnv = { ANKR_DEPLOYMENT: "", ANKR_DEPLOYMENTS_DIR: dir };
+    const byFile = await cli(["--deployment", deploymentFile, "providers", "--json"], {
+      env: { ANKR_DEPLOYMENT: "" },
+    });
+    expect(byFile.json<unknown[]>()).toHaveLength(2);
+    const byId = await cli(["--deployment", String(chainId), "providers", "--json"], { env: noEnv });
+    expect(byId.json<unknown[]>()).toHaveLength(2);
+    // Without --deployment or ANKR_DEPLOYMENT, the chain id the RPC reports picks the file.
+    expect((await cli(["providers", "--json"], { env: noEnv })).json<unknown[]>()).toHaveLength(2);
+
+    const broken = join(dir, "broken.json");
+    writeFileSync(broken, "{ not json");
+    const missingKey = join(dir, "partial.json");
+    writeFileSync(missingKey, JSON.stringify({ chainId, token: A }));
+    for (const [args, message] of [
+      [["--deployment", broken, "stake", A, "1,000"], /^error: .*broken\.json.*: /],
+      [
+        ["--deployment", missingKey, "stake", A, "1,000"],
+        /^error: .*partial\.json.*rewardVault must be an address/,
+      ],
+      [["--deployment", join(dir, "absent.json"), "providers"], /^error: .*absent\.json/],
+      [["--deployment", "999", "providers"], /^error: .*999/],
+    ] as const) {
+      const result = await cli(args, { actor: "alice", env: noEnv });
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr, args.join(" ")).toMatch(message);
+      expect(result.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
+    }
+    const otherChain = join(dir, "other.json");
+    writeFileSync(
+      otherChain,
+      JSON.stringify({ ...JSON.parse(readFileSync(deploymentFile, "utf8")), chainId: 1 }),
+    );
+    const mismatch = await cli(["--deployment", otherChain, "providers"], { env: noEnv });
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.stderr).toMatch(/^error: .*chain 1.*/);
+    expect(await reader.publicClient.getTransactionCount({ address: ALICE })).toBe(0);
   });
 });

@@ -13,7 +13,10 @@ export function register(program: Command, ctx: Context): void {
         .choices(["auto", "permit", "approve"])
         .default("auto"),
     )
-    .addHelpText("after", "\nExample:\n  $ ankr-staking stake 0x7099...79C8 1,000.5 --dry-run")
+    .addHelpText(
+      "after",
+      "\nExample:\n  $ ankr-staking stake 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 1,000.5 --dry-run",
+    )
     .action(async (address: string, amountText: string, options: { method: AuthorizationMethod }) => {
       const providerAddress = parseProvider(address);
       const amount = parseAmountArg(amountText);

@@ -7,7 +7,10 @@ export function register(program: Command, ctx: Context): void {
   program
     .command("unstake <provider> <amount>")
     .description("Start unbonding stake from a provider (withdraw after the unbonding period)")
-    .addHelpText("after", "\nExample:\n  $ ankr-staking unstake 0x7099...79C8 500")
+    .addHelpText(
+      "after",
+      "\nExample:\n  $ ankr-staking unstake 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 500",
+    )
     .action(async (address: string, amountText: string) => {
       const providerAddress = parseProvider(address);
       const amount = parseAmountArg(amountText);

@@ -8,6 +8,7 @@ import { getProposals } from "../actions/governance/getProposals.js";
 import { getVotingPower } from "../actions/governance/getVotingPower.js";
 import { propose } from "../actions/governance/propose.js";
 import { queue } from "../actions/governance/queue.js";
+import { settleFromReports } from "../actions/oracle/settleFromReports.js";
 import { getReportStatus, submitReport } from "../actions/oracle/submitReport.js";
 import { getAccount } from "../actions/read/getAccount.js";
 import { getCapacityLeft } from "../actions/read/getCapacityLeft.js";
@@ -22,6 +23,7 @@ import { getProviders } from "../actions/read/getProviders.js";
 import { getProviderYield } from "../actions/read/getProviderYield.js";
 import { getTotals } from "../actions/read/getTotals.js";
 import { getUnbondingQueue } from "../actions/read/getUnbondingQueue.js";
+import { hasRole } from "../actions/read/hasRole.js";
 import { admitProvider } from "../actions/roles/admitProvider.js";
 import { jail } from "../actions/roles/jail.js";
 import { pause } from "../actions/roles/pause.js";
@@ -58,6 +60,7 @@ const actions = {
   getEpoch,
   getHistory,
   getParameters,
+  hasRole,
   getPendingRewards,
   getPositions,
   getProvider,
@@ -94,6 +97,7 @@ const actions = {
   queue,
   // oracle committee members
   getReportStatus,
+  settleFromReports,
   submitReport,
   // role holders: governance (timelock), settler (oracle committee), pauser (guardian)
   admitProvider,

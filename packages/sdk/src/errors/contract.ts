@@ -189,7 +189,8 @@ const describe: Describe = {
   OracleInvalidQuorum: ([quorum, members]) => `quorum ${quorum} is not valid for ${members} members`,
   OracleInvalidReport: () => "the report does not match the scored providers",
   OracleNotMember: ([account]) => `${account} is not an oracle committee member`,
-  OracleQuorumNotReached: ([valid, quorum]) => `${valid} matching reports, the quorum is ${quorum}`,
+  OracleQuorumNotReached: ([valid, quorum]) =>
+    `only ${valid} of the ${quorum} reports the quorum needs are in (reports count when current members sent the same provider list)`,
   OracleScoreTooHigh: ([index, bps]) => `score ${formatBps(bps)} at position ${index} exceeds 100%`,
   OracleTooManyMembers: ([max]) => `the committee holds at most ${max} members`,
   OracleZeroAddress: () => "the zero address cannot be a member",
@@ -224,7 +225,10 @@ export class ContractRevertError<name extends ContractErrorName = ContractErrorN
   }
 }
 
-/* One class per error a user meets, so callers can `instanceof` them. */
+/*
+ * One class per error a user meets, so callers can `instanceof` them: every error the protocol
+ * itself declares (contracts/src; errors.test.ts checks it) and the library errors a user hits.
+ */
 export class ZeroAmountError extends ContractRevertError<"StakingZeroAmount"> {}
 export class AmountTooLargeError extends ContractRevertError<"StakingAmountTooLarge"> {}
 export class ZeroAddressError extends ContractRevertError<"StakingZeroAddress"> {}
@@ -262,6 +266,29 @@ export class InsufficientProposerVotesError extends ContractRevertError<"Governo
 export class NonexistentProposalError extends ContractRevertError<"GovernorNonexistentProposal"> {}
 export class UnexpectedProposalStateError extends ContractRevertError<"GovernorUnexpectedProposalState"> {}
 export class TimelockNotReadyError extends ContractRevertError<"TimelockUnexpectedOperationState"> {}
+/* The protocol's remaining own errors (contracts/src): governance snapshots, the vault, the committee. */
+export class RewardsNotCarriedError extends ContractRevertError<"StakingRewardsNotCarried"> {}
+export class NotPausedError extends ContractRevertError<"ExpectedPause"> {}
+export class NotASnapshotError extends ContractRevertError<"StakingNotASnapshot"> {}
+export class FutureLookupError extends ContractRevertError<"StakingFutureLookup"> {}
+export class SnapshotInPastError extends ContractRevertError<"StakingSnapshotInPast"> {}
+export class SnapshotOutOfOrderError extends ContractRevertError<"StakingSnapshotOutOfOrder"> {}
+export class TooManyPendingSnapshotsError extends ContractRevertError<"StakingTooManyPendingSnapshots"> {}
+export class TooManySnapshotsError extends ContractRevertError<"StakingTooManySnapshots"> {}
+export class RewardVaultOnlyStakingError extends ContractRevertError<"RewardVaultOnlyStaking"> {}
+export class RewardVaultZeroAmountError extends ContractRevertError<"RewardVaultZeroAmount"> {}
+export class RewardVaultZeroAddressError extends ContractRevertError<"RewardVaultZeroAddress"> {}
+export class OracleZeroAddressError extends ContractRevertError<"OracleZeroAddress"> {}
+export class OracleNotMemberError extends ContractRevertError<"OracleNotMember"> {}
+export class OracleAlreadyMemberError extends ContractRevertError<"OracleAlreadyMember"> {}
+export class OracleTooManyMembersError extends ContractRevertError<"OracleTooManyMembers"> {}
+export class OracleInvalidQuorumError extends ContractRevertError<"OracleInvalidQuorum"> {}
+export class OracleEpochNotEndedError extends ContractRevertError<"OracleEpochNotEnded"> {}
+export class OracleEpochNotNextError extends ContractRevertError<"OracleEpochNotNext"> {}
+export class OracleAlreadyReportedError extends ContractRevertError<"OracleAlreadyReported"> {}
+export class OracleInvalidReportError extends ContractRevertError<"OracleInvalidReport"> {}
+export class OracleScoreTooHighError extends ContractRevertError<"OracleScoreTooHigh"> {}
+export class OracleQuorumNotReachedError extends ContractRevertError<"OracleQuorumNotReached"> {}
 
 type RevertErrorClass = new (
   errorName: ContractErrorName,
@@ -308,6 +335,28 @@ const classes: Partial<Record<ContractErrorName, unknown>> = {
   GovernorNonexistentProposal: NonexistentProposalError,
   GovernorUnexpectedProposalState: UnexpectedProposalStateError,
   TimelockUnexpectedOperationState: TimelockNotReadyError,
+  StakingRewardsNotCarried: RewardsNotCarriedError,
+  ExpectedPause: NotPausedError,
+  StakingNotASnapshot: NotASnapshotError,
+  StakingFutureLookup: FutureLookupError,
+  StakingSnapshotInPast: SnapshotInPastError,
+  StakingSnapshotOutOfOrder: SnapshotOutOfOrderError,
+  StakingTooManyPendingSnapshots: TooManyPendingSnapshotsError,
+  StakingTooManySnapshots: TooManySnapshotsError,
+  RewardVaultOnlyStaking: RewardVaultOnlyStakingError,
+  RewardVaultZeroAmount: RewardVaultZeroAmountError,
+  RewardVaultZeroAddress: RewardVaultZeroAddressError,
+  OracleZeroAddress: OracleZeroAddressError,
+  OracleNotMember: OracleNotMemberError,
+  OracleAlreadyMember: OracleAlreadyMemberError,
+  OracleTooManyMembers: OracleTooManyMembersError,
+  OracleInvalidQuorum: OracleInvalidQuorumError,
+  OracleEpochNotEnded: OracleEpochNotEndedError,
+  OracleEpochNotNext: OracleEpochNotNextError,
+  OracleAlreadyReported: OracleAlreadyReportedError,
+  OracleInvalidReport: OracleInvalidReportError,
+  OracleScoreTooHigh: OracleScoreTooHighError,
+  OracleQuorumNotReached: OracleQuorumNotReachedError,
 };
 
 /** The typed error for a decoded revert. */

@@ -4,8 +4,9 @@ import type { Address } from "viem";
 import { testAnkrAbi } from "../abis/generated.js";
 import type { StakingClientBase } from "../client/createStakingClient.js";
 import { MissingAccountError } from "../errors/rpc.js";
-import { sendTransaction } from "../transaction/send.js";
-import type { TokenStep, TransactionResult, WriteOptions } from "../transaction/types.js";
+import { type SendOptions, sendTransaction } from "../transaction/send.js";
+import type { TransactionResult, WriteOptions } from "../transaction/types.js";
+import { allowanceOverride } from "./allowanceSlot.js";
 import { type PermitSignature, signPermit, supportsPermit } from "./permit.js";
 
 /** How to authorise the pull: `auto` uses a permit where the token supports one. */
@@ -21,8 +22,6 @@ export type PreparePullParameters = WriteOptions & {
   permitLifetime?: bigint | undefined;
 };
 
-export type PreparedPull = { step: TokenStep | undefined; permit: PermitSignature | undefined };
-
 /** Current allowance of the client's account for `spender`. */
 export async function getAllowance(client: StakingClientBase, spender: Address): Promise<bigint> {
   if (!client.account) throw new MissingAccountError();
@@ -35,16 +34,34 @@ export async function getAllowance(client: StakingClientBase, spender: Address):
 }
 
 /**
- * Makes sure `spender` may pull `amount`: does nothing when the allowance suffices, signs a permit
- * when the call has a permit form and the token supports it, and otherwise sends an approval for
- * exactly `amount` (never an unlimited one).
+ * Sends the main call: with the permit when one was signed, and with `overrides` merged into its
+ * options (a dry run under a state override, when checking it before an approval).
  */
-export async function preparePull(
+export type SendMain = (
+  permit: PermitSignature | undefined,
+  overrides: SendOptions,
+) => Promise<TransactionResult>;
+
+/**
+ * Makes sure `spender` may pull `amount`, then sends the main call. Nothing when the allowance
+ * suffices; a permit when the call has a permit form and the token supports it; otherwise an
+ * approval for exactly `amount` (never an unlimited one).
+ *
+ * Before that approval is sent, the main call is simulated as if it had been given (a state
+ * override of the token's allowance slot), so a call that would revert throws its decoded error
+ * and nothing at all is sent; a dry run reports the main call's outcome, with the gas of both.
+ * Only for a token whose allowance slot cannot be found (see allowanceSlot.ts) is the approval sent
+ * unchecked, and a dry run then says the main call could not be simulated (`callSimulated: false`).
+ */
+export async function sendWithPull(
   client: StakingClientBase,
-  parameters: PreparePullParameters,
-): Promise<PreparedPull> {
-  const { spender, amount, permitEntryPoint, method = "auto", permitLifetime = 3600n, dryRun } = parameters;
-  if ((await getAllowance(client, spender)) >= amount) return { step: undefined, permit: undefined };
+  pull: PreparePullParameters & { functionName: string },
+  send: SendMain,
+): Promise<TransactionResult> {
+  const { account } = client;
+  if (!account) throw new MissingAccountError();
+  const { spender, amount, permitEntryPoint, method = "auto", permitLifetime = 3600n, dryRun } = pull;
+  if ((await getAllowance(client, spender)) >= amount) return send(undefined, {});
   const usePermit =
     permitEntryPoint && method !== "approve" && (method === "permit" || (await supportsPermit(client)));
   if (usePermit) {
@@ -53,41 +70,37 @@ export async function preparePull(
     const wallClock = BigInt(Math.floor(Date.now() / 1000));
     const deadline = (block.timestamp > wallClock ? block.timestamp : wallClock) + permitLifetime;
     const permit = await signPermit(client, { spender, value: amount, deadline });
-    return { step: { kind: "permit", deadline }, permit };
+    return { ...(await send(permit, {})), tokenStep: { kind: "permit", deadline } };
   }
-  if (dryRun) return { step: { kind: "approve-needed", amount, spender }, permit: undefined };
-  const transaction = await sendTransaction(client, {
-    ...parameters,
+
+  const approve = {
+    confirmations: pull.confirmations,
+    onProgress: pull.onProgress,
     address: client.deployment.token,
     abi: testAnkrAbi,
     functionName: "approve",
     args: [spender, amount],
-  });
-  return { step: { kind: "approve", transaction }, permit: undefined };
-}
-
-/**
- * Runs the token step, then `send` (given the permit when one was signed). In a dry run that needs
- * an approval first, the main call cannot be simulated: the result says so in `tokenStep`.
- */
-export async function sendWithPull(
-  client: StakingClientBase,
-  pull: PreparePullParameters & { functionName: string },
-  send: (permit: PermitSignature | undefined) => Promise<TransactionResult>,
-): Promise<TransactionResult> {
-  const { step, permit } = await preparePull(client, pull);
-  if (step?.kind === "approve-needed") {
+  } as const;
+  const stateOverride = await allowanceOverride(client, account.address, spender, amount);
+  // Throws the main call's decoded error when it would revert: the approval is never sent.
+  const checked = stateOverride ? await send(undefined, { dryRun: true, stateOverride }) : undefined;
+  if (dryRun) {
+    const approval = await sendTransaction(client, { ...approve, dryRun: true });
+    const step = { kind: "approve-needed", amount, spender, gas: approval.gas } as const;
+    if (checked)
+      return { ...checked, gas: checked.gas + approval.gas, tokenStep: { ...step, callSimulated: true } };
     return {
       status: "simulated",
       functionName: pull.functionName,
-      to: pull.spender,
+      to: spender,
       hash: undefined,
       blockNumber: undefined,
-      gas: 0n,
+      gas: approval.gas,
       events: [],
       result: undefined,
-      tokenStep: step,
+      tokenStep: { ...step, callSimulated: false },
     };
   }
-  return { ...(await send(permit)), tokenStep: step };
+  const transaction = await sendTransaction(client, approve);
+  return { ...(await send(undefined, {})), tokenStep: { kind: "approve", transaction } };
 }

@@ -6,6 +6,7 @@ import type {
   ContractFunctionArgs,
   ContractFunctionName,
   SimulateContractParameters,
+  StateOverride,
 } from "viem";
 
 import type { StakingClientBase } from "../client/createStakingClient.js";
@@ -19,10 +20,16 @@ type Mutability = "nonpayable" | "payable";
 /** Extra gas limit over the estimate, in percent. */
 export const GAS_HEADROOM_PERCENT = 20n;
 
+/**
+ * Write options plus a state override for the simulation only: how a call that pulls tokens is
+ * simulated as if its approval were already given (see token/approval.ts). Never sent.
+ */
+export type SendOptions = WriteOptions & { stateOverride?: StateOverride | undefined };
+
 export type SendParameters<
   abi extends Abi,
   functionName extends ContractFunctionName<abi, Mutability>,
-> = WriteOptions & {
+> = SendOptions & {
   address: Address;
   abi: abi;
   functionName: functionName;
@@ -48,14 +55,22 @@ export async function sendTransaction<
 >(client: StakingClientBase, parameters: SendParameters<abi, functionName>): Promise<TransactionResult> {
   const { account, walletClient, publicClient } = client;
   if (!account || !walletClient) throw new MissingAccountError();
-  const { address, abi, functionName, args, dryRun, confirmations, onProgress } = parameters;
+  const { address, abi, functionName, args, dryRun, confirmations, onProgress, stateOverride } = parameters;
   return withStakingErrors(client, async () => {
-    const call = { address, abi, functionName, args, account } as unknown as SimulateContractParameters;
+    const call = {
+      address,
+      abi,
+      functionName,
+      args,
+      account,
+      ...(stateOverride ? { stateOverride } : {}),
+    } as unknown as SimulateContractParameters;
     const { request, result } = await publicClient.simulateContract(call);
     const gas = await publicClient.estimateContractGas(
       call as Parameters<typeof publicClient.estimateContractGas>[0],
     );
-    if (dryRun) {
+    if (dryRun || stateOverride) {
+      // A simulation under a state override is never followed by a send: the chain differs.
       return {
         status: "simulated",
         functionName,

@@ -3,8 +3,8 @@ import type { ContractFunctionArgs, ContractFunctionName } from "viem";
 
 import { ankrStakingAbi } from "../abis/generated.js";
 import type { StakingClientBase } from "../client/createStakingClient.js";
-import { sendTransaction } from "./send.js";
-import type { TransactionResult, WriteOptions } from "./types.js";
+import { type SendOptions, sendTransaction } from "./send.js";
+import type { TransactionResult } from "./types.js";
 
 export type StakingFunctionName = ContractFunctionName<typeof ankrStakingAbi, "nonpayable">;
 
@@ -12,7 +12,7 @@ export function sendStaking<functionName extends StakingFunctionName>(
   client: StakingClientBase,
   functionName: functionName,
   args: ContractFunctionArgs<typeof ankrStakingAbi, "nonpayable", functionName>,
-  options: WriteOptions = {},
+  options: SendOptions = {},
 ): Promise<TransactionResult> {
   return sendTransaction(client, {
     ...options,

@@ -24,8 +24,12 @@ export type TransactionResult = {
 export type TokenStep =
   | { kind: "approve"; transaction: TransactionResult }
   | { kind: "permit"; deadline: bigint }
-  /** Dry run: an approval would be needed, so the main call could not be simulated. */
-  | { kind: "approve-needed"; amount: bigint; spender: Address };
+  /**
+   * Dry run: an approval of `amount` (estimated at `gas`) would be sent first. The main call was
+   * simulated as if it had been given (`callSimulated`), unless the token's allowance slot could
+   * not be found; the result's `gas` is then the approval's alone.
+   */
+  | { kind: "approve-needed"; amount: bigint; spender: Address; gas: bigint; callSimulated: boolean };
 
 /** Options every write takes. */
 export type WriteOptions = {

@@ -1,62 +1,32 @@
-// An oracle committee on the test chain: deployed from the contracts' build output, made the
-// settler by the role admin (the upgrade timelock, impersonated), then two members report.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { type Abi, type Hex, keccak256, toHex } from "viem";
+// An oracle committee on the test chain (see test/committee.ts), then two members report.
+import { tmpdir } from "node:os";
+import type { Hex } from "viem";
 import { beforeEach, describe, expect, test } from "vitest";
-import { contractsDir } from "../../../test/devnet.js";
+import { deployCommittee } from "../../../test/committee.js";
 import {
   A,
   address,
   B,
   client,
-  deployment,
-  impersonate,
+  type deployment,
   increaseTime,
   isolate,
   now,
   reader,
   rpcUrl,
 } from "../../../test/fixtures.js";
-import { ankrStakingAbi, oracleCommitteeAbi } from "../../abis/generated.js";
+import { oracleCommitteeAbi } from "../../abis/generated.js";
 import { createStakingClient } from "../../client/createStakingClient.js";
-import { parseDeployment } from "../../deployments/deployment.js";
 import { ContractRevertError } from "../../errors/contract.js";
 import { MissingScoreError, packScores, reportListHash } from "./scoreRound.js";
 import { OracleNotDeployedError } from "./submitReport.js";
 
 isolate();
 
-const artifact = JSON.parse(
-  readFileSync(join(contractsDir, "out", "OracleCommittee.sol", "OracleCommittee.json"), "utf8"),
-) as { abi: Abi; bytecode: { object: Hex } };
-
 let withCommittee: typeof deployment;
 
 beforeEach(async () => {
-  const admin = client("admin");
-  const wallet = admin.walletClient;
-  if (!wallet || !deployment.timelock || !deployment.upgradeTimelock) throw new Error("setup");
-  const hash = await wallet.deployContract({
-    abi: artifact.abi,
-    bytecode: artifact.bytecode.object,
-    args: [deployment.staking, deployment.timelock, [address("alice"), address("bob")], 2n],
-  });
-  const { contractAddress } = await admin.publicClient.waitForTransactionReceipt({ hash });
-  if (!contractAddress) throw new Error("no committee");
-  const roleAdmin = await impersonate(deployment.upgradeTimelock);
-  const grant = await roleAdmin.walletClient?.writeContract({
-    address: deployment.staking,
-    abi: ankrStakingAbi,
-    functionName: "grantRole",
-    args: [keccak256(toHex("SETTLER_ROLE")), contractAddress],
-  });
-  if (grant) await admin.publicClient.waitForTransactionReceipt({ hash: grant });
-  withCommittee = parseDeployment({
-    ...deployment,
-    startBlock: deployment.startBlock.toString(),
-    oracleCommittee: contractAddress,
-  });
+  withCommittee = (await deployCommittee(["alice", "bob"], 2n, tmpdir())).deployment;
 });
 
 const member = (actor: "alice" | "bob" | "carol") =>

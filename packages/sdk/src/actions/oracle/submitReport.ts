@@ -20,7 +20,8 @@ export class OracleNotDeployedError extends BaseError {
   }
 }
 
-function committeeAddress(client: StakingClientBase): Address {
+/** The committee of the deployment; OracleNotDeployedError when it has none. */
+export function committeeAddress(client: StakingClientBase): Address {
   const { oracleCommittee, chainId } = client.deployment;
   if (!oracleCommittee) throw new OracleNotDeployedError(chainId);
   return oracleCommittee;

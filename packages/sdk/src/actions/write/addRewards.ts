@@ -26,6 +26,6 @@ export function addRewards(
       permitEntryPoint: false,
       functionName: "addRewards",
     },
-    () => sendStaking(client, "addRewards", [provider, amount], options),
+    (_, overrides) => sendStaking(client, "addRewards", [provider, amount], { ...options, ...overrides }),
   );
 }

@@ -35,14 +35,14 @@ export function delegate(
       permitEntryPoint: true,
       functionName: "delegate",
     },
-    (permit) =>
+    (permit, overrides) =>
       permit
         ? sendStaking(
             client,
             "delegateWithPermit",
             [provider, amount, permit.deadline, permit.v, permit.r, permit.s],
-            options,
+            { ...options, ...overrides },
           )
-        : sendStaking(client, "delegate", [provider, amount], options),
+        : sendStaking(client, "delegate", [provider, amount], { ...options, ...overrides }),
   );
 }

@@ -20,9 +20,10 @@ export function fundVault(
   return sendWithPull(
     client,
     { ...options, spender: vault, amount, permitEntryPoint: false, functionName: "fund" },
-    () =>
+    (_, overrides) =>
       sendTransaction(client, {
         ...options,
+        ...overrides,
         address: vault,
         abi: rewardVaultAbi,
         functionName: "fund",

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 
-import { A, address, client, isolate, passProposal, reader } from "../../../test/fixtures.js";
+import { A, address, client, deployment, isolate, passProposal, reader } from "../../../test/fixtures.js";
+import { testAnkrAbi } from "../../abis/generated.js";
 import { parseAmount } from "../../amounts/amount.js";
 import {
   BelowMinSelfStakeError,
@@ -71,6 +72,52 @@ describe("provider life cycle", () => {
         metadataURI,
       }),
     ).rejects.toBeInstanceOf(ProviderAlreadyRegisteredError);
+  });
+
+  test("a bad registration that needs an approval sends nothing, not even the approval", async () => {
+    const carol = client("carol");
+    const nonce = () => reader.publicClient.getTransactionCount({ address: CAROL });
+    const allowance = () =>
+      reader.publicClient.readContract({
+        address: deployment.token,
+        abi: testAnkrAbi,
+        functionName: "allowance",
+        args: [CAROL, deployment.staking],
+      });
+    const before = { nonce: await nonce(), allowance: await allowance() };
+    expect(before.allowance).toBe(0n);
+    const error = await carol
+      .registerProvider({ selfStake: parseAmount("100,000"), commissionBps: 5000, metadataURI })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CommissionTooHighError);
+    expect({ nonce: await nonce(), allowance: await allowance() }).toEqual(before);
+  });
+
+  test("a dry run that needs an approval reports the main call's outcome and the gas of both", async () => {
+    const carol = client("carol");
+    const simulated = await carol.registerProvider({
+      selfStake: parseAmount("100,000"),
+      commissionBps: 1000,
+      metadataURI,
+      dryRun: true,
+    });
+    expect(simulated.status).toBe("simulated");
+    expect(simulated.functionName).toBe("registerProvider");
+    const step = simulated.tokenStep;
+    expect(step?.kind === "approve-needed" && step.callSimulated).toBe(true);
+    const approveGas = step?.kind === "approve-needed" ? step.gas : 0n;
+    expect(approveGas).toBeGreaterThan(20_000n);
+    // The main call's own estimate is on top of the approval's (registration writes many slots).
+    expect(simulated.gas - approveGas).toBeGreaterThan(100_000n);
+    expect(await reader.publicClient.getTransactionCount({ address: CAROL })).toBe(0);
+    await expect(
+      carol.registerProvider({
+        selfStake: parseAmount("100,000"),
+        commissionBps: 5000,
+        metadataURI,
+        dryRun: true,
+      }),
+    ).rejects.toBeInstanceOf(CommissionTooHighError);
   });
 
   test("role-gated calls name the missing role", async () => {

@@ -30,6 +30,10 @@ export function registerProvider(
       permitEntryPoint: false,
       functionName: "registerProvider",
     },
-    () => sendStaking(client, "registerProvider", [selfStake, commissionBps, metadataURI], options),
+    (_, overrides) =>
+      sendStaking(client, "registerProvider", [selfStake, commissionBps, metadataURI], {
+        ...options,
+        ...overrides,
+      }),
   );
 }

@@ -1,0 +1,33 @@
+import { type Address, keccak256, toHex } from "viem";
+
+import { ankrStakingAbi } from "../../abis/generated.js";
+import type { StakingClientBase } from "../../client/createStakingClient.js";
+import { withStakingErrors } from "../../transaction/send.js";
+
+/** The staking contract's roles (AccessControl; the role id is keccak256 of the name). */
+export type StakingRole =
+  | "GOVERNANCE_ROLE"
+  | "SETTLER_ROLE"
+  | "PAUSER_ROLE"
+  | "UPGRADER_ROLE"
+  | "SNAPSHOT_ROLE";
+
+export type HasRoleParameters = { role: StakingRole; account: Address };
+
+/**
+ * Whether `account` holds `role` on the staking contract: for a tool choosing between a
+ * role-gated path and a permissionless one (the CLI's `settle`, for instance).
+ *
+ * @example
+ * const settler = await client.hasRole({ role: "SETTLER_ROLE", account })
+ */
+export function hasRole(client: StakingClientBase, { role, account }: HasRoleParameters): Promise<boolean> {
+  return withStakingErrors(client, () =>
+    client.publicClient.readContract({
+      address: client.deployment.staking,
+      abi: ankrStakingAbi,
+      functionName: "hasRole",
+      args: [keccak256(toHex(role)), account],
+    }),
+  );
+}
