@@ -13,9 +13,19 @@ import { createConfig } from "ponder";
 import { zeroAddress } from "viem";
 
 import { indexedDeployment } from "./src/deployment.ts";
+import { queuedHttp } from "./src/transport.ts";
 
 const deployment = indexedDeployment();
 const startBlock = Number(deployment.startBlock);
+
+/** An http(s) node goes through the queue (src/transport.ts); a ws(s) URL is Ponder's own. */
+function rpc(url: string) {
+  if (!/^https?:/.test(url)) return url;
+  return queuedHttp(url, {
+    concurrency: Number(process.env.PONDER_RPC_CONCURRENCY ?? 4),
+    timeoutMs: Number(process.env.PONDER_RPC_TIMEOUT_MS ?? 60_000),
+  });
+}
 
 export default createConfig({
   database: process.env.DATABASE_URL
@@ -24,7 +34,7 @@ export default createConfig({
   chains: {
     protocol: {
       id: deployment.chainId,
-      rpc: process.env.PONDER_RPC_URL ?? "http://127.0.0.1:8545",
+      rpc: rpc(process.env.PONDER_RPC_URL ?? "http://127.0.0.1:8545"),
       pollingInterval: Number(process.env.PONDER_POLLING_INTERVAL ?? 1000),
       // Blocks per eth_getLogs during backfill; unset, Ponder adapts it to the node's errors. Ponder
       // sends one eth_getLogs per indexed event type (about 60 here) per range, so a small range

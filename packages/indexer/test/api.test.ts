@@ -1,11 +1,11 @@
 // End to end: a real anvil, the real deploy script, actions through the SDK, the real indexer
 // (`ponder start`, PGlite in a temp dir), and the API checked against the contract's own views.
 import { ankrStakingAbi } from "@ankr-staking/sdk";
-import { getAddress } from "viem";
+import { getAddress, parseEther } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { type Indexer, startIndexer } from "./ponder.ts";
-import { address, deployment, deploymentFile, reader, rpc, rpcUrl, runScenario } from "./scenario.ts";
+import { address, client, deployment, deploymentFile, reader, rpc, rpcUrl, runScenario } from "./scenario.ts";
 
 type Provider = {
   address: string;
@@ -198,6 +198,19 @@ describe("protocol", () => {
     expect(first.headers.get("cache-control")).toMatch(/max-age/);
     const again = await fetch(`${indexer.url}/v1/stats`, { headers: { "If-None-Match": etag ?? "" } });
     expect(again.status).toBe(304);
+  });
+
+  test("a cached response is replaced as soon as health reports the block that changed it", async () => {
+    const before = await indexer.get<Provider>(`/v1/providers/${B}`);
+    const repeat = await indexer.get<Provider>(`/v1/providers/${B}`);
+    expect(repeat.headers.get("etag")).toBe(before.headers.get("etag"));
+    await client("alice").delegate({ provider: B, amount: parseEther("1000") });
+    const head = await reader.publicClient.getBlockNumber({ cacheTime: 0 });
+    await indexer.until<{ indexedBlock: number }>("/v1/health", (h) => BigInt(h.indexedBlock) >= head);
+    const after = await indexer.get<Provider>(`/v1/providers/${B}`);
+    const view = (await read("getProvider", [B], head)) as { totalStake: bigint };
+    expect(after.body.totalStake).toBe(view.totalStake.toString());
+    expect(BigInt(after.body.totalStake) - BigInt(before.body.totalStake)).toBe(parseEther("1000"));
   });
 
   test("OpenAPI document and GraphQL", async () => {

@@ -141,9 +141,6 @@ async function expectConsistent(indexer: Indexer) {
   }
 }
 
-/** These tests read right after each change: no response microcache. */
-const fresh = { API_MICROCACHE_MS: "0" };
-
 let actions = 0;
 beforeAll(async () => {
   actions = await randomScenario(Number(process.env.CONSISTENCY_ACTIONS ?? 300));
@@ -168,7 +165,7 @@ describe("consistency with the contract", () => {
       waitFor: /Created HTTP server/,
     });
     await first.stop("SIGKILL");
-    indexer = await startIndexer({ rpcUrl, deploymentFile, schema, pgliteDir: first.pgliteDir, env: fresh });
+    indexer = await startIndexer({ rpcUrl, deploymentFile, schema, pgliteDir: first.pgliteDir });
     await expectConsistent(indexer);
     // Every action appears once: the history count equals the logs the chain holds for it.
     const { body } = await indexer.get<{ items: unknown[] }>(
@@ -230,7 +227,6 @@ describe("consistency with the contract", () => {
         deploymentFile,
         databaseUrl: postgres.url,
         schema: "ankr",
-        env: fresh,
       });
       try {
         await expectConsistent(pgIndexer);

@@ -115,7 +115,7 @@ beforeAll(async () => {
   await setStake("alice", A, ankr(20_000));
   await setStake("bob", A, ankr(7_000));
   await setStake("carol", B, ankr(9_000));
-  indexer = await startIndexer({ rpcUrl, deploymentFile, env: { API_MICROCACHE_MS: "0" } });
+  indexer = await startIndexer({ rpcUrl, deploymentFile });
 });
 
 afterAll(async () => {

@@ -1,14 +1,30 @@
-// A short-lived in-process cache of GET responses (default 1 s, API_MICROCACHE_MS; 0 turns it off).
-// Everything the API serves changes only with new blocks, so under load most requests are answered
-// without touching the database. One request per URL rebuilds an expired entry; the requests that
-// arrive meanwhile get the previous entry (for at most another `ttl`) or, with none, wait for the
-// rebuild instead of all querying at once (the stampede was what set the p99 at 500 req/s). The
-// staleness stays within twice the ttl, the advertised Cache-Control max-age by default.
+// An in-process cache of GET responses, valid for as long as the indexed data is unchanged.
+// Everything under /v1 except /health is a function of the indexed state (pending rewards and
+// proposal states are read at the indexed block, not the wall clock), so an entry is kept until
+// the checkpoint's version changes (src/api/indexed.ts) and under load almost every request is
+// answered without touching the database, which on PGlite shares the indexer's thread.
+// The version is re-read at most every API_CACHE_CHECK_MS (250), which bounds how long a new block
+// takes to show; /v1/health reads it directly, so once health reports a block, the cache knows it.
+// One request per URL rebuilds a stale entry; the requests that arrive meanwhile get the previous
+// entry if it is younger than the advertised max-age (a browser could hold it that long anyway) or
+// else wait for the rebuild, instead of all querying at once (the stampede was what set the p99 at
+// 500 req/s). API_RESPONSE_CACHE=off turns it off.
 import type { Context, MiddlewareHandler } from "hono";
 
-type Entry = { at: number; status: number; body: ArrayBuffer; headers: [string, string][]; etag?: string };
+import { indexedVersion } from "./indexed.ts";
+import { maxAgeSeconds } from "./respond.ts";
 
-const ttl = Number(process.env.API_MICROCACHE_MS ?? 1000);
+type Entry = {
+  version: string;
+  at: number;
+  status: number;
+  body: ArrayBuffer;
+  headers: [string, string][];
+  etag?: string;
+};
+
+const enabled = process.env.API_RESPONSE_CACHE !== "off";
+const checkMs = Number(process.env.API_CACHE_CHECK_MS ?? 250);
 const maxEntries = 10_000;
 const entries = new Map<string, Entry>();
 const rebuilding = new Map<string, Promise<void>>();
@@ -20,17 +36,18 @@ function serve(c: Context, entry: Entry) {
 }
 
 export const microcache: MiddlewareHandler = async (c, next) => {
-  if (ttl <= 0 || c.req.method !== "GET") return next();
+  if (!enabled || c.req.method !== "GET") return next();
+  const version = await indexedVersion(checkMs);
+  if (version === undefined) return next();
   const key = c.req.url;
   const hit = entries.get(key);
-  const age = hit ? Date.now() - hit.at : Number.POSITIVE_INFINITY;
-  if (hit && age < ttl) return serve(c, hit);
+  if (hit?.version === version) return serve(c, hit);
   const pending = rebuilding.get(key);
   if (pending) {
-    if (hit && age < 2 * ttl) return serve(c, hit);
+    if (hit && Date.now() - hit.at < maxAgeSeconds * 1000) return serve(c, hit);
     await pending;
     const fresh = entries.get(key);
-    if (fresh && Date.now() - fresh.at < ttl) return serve(c, fresh);
+    if (fresh?.version === version) return serve(c, fresh);
     return next();
   }
   let done = () => {};
@@ -47,7 +64,9 @@ export const microcache: MiddlewareHandler = async (c, next) => {
     if (entries.size >= maxEntries) entries.clear();
     const headers = [...c.res.headers.entries()];
     const etag = headers.find(([name]) => name === "etag")?.[1];
-    entries.set(key, { at: Date.now(), status: c.res.status, body, headers, etag });
+    // Keyed by the version read before the response was built: if a block landed meanwhile, the
+    // entry is already stale and the next request rebuilds it.
+    entries.set(key, { version, at: Date.now(), status: c.res.status, body, headers, etag });
   } finally {
     rebuilding.delete(key);
     done();

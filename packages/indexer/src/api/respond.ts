@@ -7,12 +7,12 @@ import type { z } from "zod";
 
 import { ApiError, InvalidParameterError } from "./errors.ts";
 
-const maxAge = Number(process.env.API_CACHE_SECONDS ?? 2);
+export const maxAgeSeconds = Number(process.env.API_CACHE_SECONDS ?? 2);
 
 export function cached(c: Context, body: string, contentType: string, status: 200 | 503 = 200) {
   const etag = `W/"${createHash("sha1").update(body).digest("base64url")}"`;
   c.header("ETag", etag);
-  c.header("Cache-Control", status === 200 ? `public, max-age=${maxAge}` : "no-store");
+  c.header("Cache-Control", status === 200 ? `public, max-age=${maxAgeSeconds}` : "no-store");
   if (status === 200 && c.req.header("If-None-Match") === etag) return c.body(null, 304);
   c.header("Content-Type", contentType);
   return c.body(body, status);

@@ -289,7 +289,8 @@ ponder.on("AnkrStaking:EpochSettled", async ({ event, context }) => {
       settledAt: event.block.timestamp,
       txHash: event.transaction.hash,
     })
-    .onConflictDoNothing();
+    // A committee settlement has started the row (OracleCommittee:CommitteeSettled).
+    .onConflictDoUpdate({ budget, distributed, totalWeight, rewardReserve });
   await context.db.update(protocol, { id: "protocol" }).set({ rewardReserve });
 });
 

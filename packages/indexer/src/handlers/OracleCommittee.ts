@@ -67,8 +67,23 @@ ponder.on("OracleCommittee:ReportIgnored", async ({ event, context }) => {
     .onConflictDoNothing();
 });
 
+// The committee logs CommitteeSettled just before it calls settleEpoch, so the epoch's row is
+// started here and AnkrStaking:EpochSettled, later in the same transaction, fills in the figures.
 ponder.on("OracleCommittee:CommitteeSettled", async ({ event, context }) => {
   const { epoch: number, listHash, reports } = event.args;
-  const row = await context.db.find(epoch, { number });
-  if (row) await context.db.update(epoch, { number }).set({ reports: Number(reports), listHash });
+  await context.db
+    .insert(epoch)
+    .values({
+      number,
+      budget: 0n,
+      distributed: 0n,
+      totalWeight: 0n,
+      rewardReserve: 0n,
+      providers: 0,
+      reports: Number(reports),
+      listHash,
+      settledAt: event.block.timestamp,
+      txHash: event.transaction.hash,
+    })
+    .onConflictDoUpdate({ reports: Number(reports), listHash });
 });
