@@ -2,11 +2,11 @@
 // served on a free loopback port. /scores answers every origin (the web console reads it from the
 // browser) and filters by ?provider=.
 import type { Server } from "node:http";
-import { createPublicClient, createWalletClient, http, type PublicClient } from "viem";
+import { createStakingClient } from "@ankr-staking/sdk";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { committeeAbi, stakingAbi } from "../src/abi.ts";
+import { stakingAbi } from "../src/abi.ts";
 import { startHttp } from "../src/http/server.ts";
 import { createMetrics } from "../src/metrics.ts";
 import { HostLimiter } from "../src/net/limiter.ts";
@@ -27,19 +27,20 @@ beforeAll(async () => {
   const store = await Store.open(undefined);
   const metrics = createMetrics();
   const service = new OracleService({
-    client: createPublicClient({ transport: http(NOWHERE) }) as PublicClient,
-    wallet: createWalletClient({
-      chain: {
-        id: 31_337,
-        name: "none",
-        nativeCurrency: { name: "E", symbol: "E", decimals: 18 },
-        rpcUrls: { default: { http: [NOWHERE] } },
+    sdk: createStakingClient({
+      deployment: {
+        chainId: 31_337,
+        token: other,
+        rewardVault: other,
+        staking: other,
+        stakingImplementation: other,
+        oracleCommittee: other,
+        startBlock: 0n,
       },
-      transport: http(NOWHERE),
+      rpcUrl: NOWHERE,
       account: privateKeyToAccount(KEY),
     }),
     staking: { address: other, abi: stakingAbi },
-    committee: { address: other, abi: committeeAbi },
     store,
     metrics,
     limits: { timeoutMs: 100, maxBytes: 1024, policy: { allow: [] }, limiter: new HostLimiter(1) },
@@ -47,6 +48,7 @@ beforeAll(async () => {
     allowHttpMetadata: false,
     scoring: DEFAULT_SCORING,
     metadataTtlMs: 60_000,
+    roundTimeoutMs: 300,
     retryBaseMs: 1000,
   });
   service.clock = { genesis: 0, epochLength: 3600, current: 2, nextToSettle: 2, now: 7300 };
