@@ -20,6 +20,8 @@ import {
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 
+import { stakingAbi } from "../src/abi.ts";
+
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const contractsDir = join(root, "contracts");
 const bin = (tool: string) => join(root, "node_modules", "@foundry-rs", `${tool}-linux-amd64`, "bin", tool);
@@ -194,4 +196,24 @@ export async function sendAs(
   const receipt = await devnet.client.waitForTransactionReceipt({ hash });
   await devnet.test.stopImpersonatingAccount({ address: from });
   if (receipt.status !== "success") throw new Error(`${fn} reverted`);
+}
+
+/** A provider's record on the staking contract (the fields the tests read). */
+export function readProvider(devnet: Devnet, provider: Address) {
+  return devnet.client.readContract({
+    address: devnet.staking,
+    abi: stakingAbi,
+    functionName: "getProvider",
+    args: [provider],
+  }) as Promise<{ lastScoreBps: bigint; rewardRate: bigint }>;
+}
+
+/** The next epoch the staking contract will settle (the fourth field of its epoch clock). */
+export async function nextToSettle(devnet: Devnet): Promise<number> {
+  const clock = (await devnet.client.readContract({
+    address: devnet.staking,
+    abi: stakingAbi,
+    functionName: "epochClock",
+  })) as bigint[];
+  return Number(clock[3]);
 }

@@ -12,7 +12,15 @@ import { committeeAbi, stakingAbi } from "../src/abi.ts";
 import type { Config } from "../src/config.ts";
 import { type Member, startMember } from "../src/member.ts";
 import { type FakeEndpoint, startFake } from "../src/testing/fakes.ts";
-import { DEV_KEYS, type Devnet, sendAs as sendAsDevnet, send as sendDevnet, startDevnet } from "./devnet.ts";
+import {
+  DEV_KEYS,
+  type Devnet,
+  nextToSettle as nextToSettleOn,
+  readProvider as readDevnetProvider,
+  sendAs as sendAsDevnet,
+  send as sendDevnet,
+  startDevnet,
+} from "./devnet.ts";
 
 const DEVNET_CHAIN: ChainEntry = {
   id: "devnet",
@@ -76,27 +84,9 @@ const send = (key: `0x${string}`, address: Address, abi: Abi, fn: string, args: 
 const sendAs = (from: Address, address: Address, abi: Abi, fn: string, args: unknown[]) =>
   sendAsDevnet(devnet, from, address, abi, fn, args);
 
-const readProvider = (p: Address) =>
-  devnet.client.readContract({
-    address: devnet.staking,
-    abi: stakingAbi,
-    functionName: "getProvider",
-    args: [p],
-  }) as Promise<{
-    lastScoreBps: bigint;
-    rewardRate: bigint;
-  }>;
+const readProvider = (p: Address) => readDevnetProvider(devnet, p);
 
-const nextToSettle = async () =>
-  Number(
-    (
-      (await devnet.client.readContract({
-        address: devnet.staking,
-        abi: stakingAbi,
-        functionName: "epochClock",
-      })) as bigint[]
-    )[3],
-  );
+const nextToSettle = () => nextToSettleOn(devnet);
 
 const committeeLogs = (eventName: "CommitteeSettled" | "ReportSubmitted") =>
   devnet.client.getContractEvents({

@@ -19,7 +19,15 @@ import { stakingAbi } from "../src/abi.ts";
 import type { Config } from "../src/config.ts";
 import { type Member, startMember } from "../src/member.ts";
 import { type FakeEndpoint, startFake } from "../src/testing/fakes.ts";
-import { DEV_KEYS, type Devnet, send, sendAs, startDevnet } from "./devnet.ts";
+import {
+  DEV_KEYS,
+  type Devnet,
+  nextToSettle as nextToSettleOn,
+  readProvider as readDevnetProvider,
+  send,
+  sendAs,
+  startDevnet,
+} from "./devnet.ts";
 
 const DEVNET_CHAIN: ChainEntry = {
   id: "devnet",
@@ -46,24 +54,9 @@ const dir = mkdtempSync(join(tmpdir(), "oracle-service-"));
 
 const dataUri = (doc: unknown) => `data:application/json,${encodeURIComponent(JSON.stringify(doc))}`;
 
-const readProvider = (p: Address) =>
-  devnet.client.readContract({
-    address: devnet.staking,
-    abi: stakingAbi,
-    functionName: "getProvider",
-    args: [p],
-  }) as Promise<{ lastScoreBps: bigint }>;
+const readProvider = (p: Address) => readDevnetProvider(devnet, p);
 
-const nextToSettle = async () =>
-  Number(
-    (
-      (await devnet.client.readContract({
-        address: devnet.staking,
-        abi: stakingAbi,
-        functionName: "epochClock",
-      })) as bigint[]
-    )[3],
-  );
+const nextToSettle = () => nextToSettleOn(devnet);
 
 const timeTravel = async (seconds: number) => {
   await devnet.test.increaseTime({ seconds });
