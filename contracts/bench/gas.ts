@@ -437,6 +437,25 @@ function measuredCall(ctx: Context, op: UserOperation, provider: Address, destin
 }
 
 /**
+ * Where each stake operation is measured besides the plain figure: `snapshots` is the governance
+ * snapshot layout set up just before the call, `existingPosition` gives the user stake at the
+ * destination too (redelegate into an existing position), `only` limits a variant to one operation.
+ */
+const SNAPSHOT_VARIANTS: readonly {
+  prefix: string;
+  snapshots: "none" | "pastAndPending" | "ringRead" | "totalRewrite";
+  existingPosition?: boolean;
+  only?: UserOperation;
+}[] = [
+  { prefix: "", snapshots: "pastAndPending" },
+  { prefix: "ringRead/", snapshots: "ringRead" },
+  { prefix: "totalRewrite/", snapshots: "totalRewrite" },
+  { prefix: "existingPosition/noSnapshot/", snapshots: "none", existingPosition: true, only: "redelegate" },
+  { prefix: "existingPosition/", snapshots: "pastAndPending", existingPosition: true, only: "redelegate" },
+  { prefix: "existingPosition/ringRead/", snapshots: "ringRead", existingPosition: true, only: "redelegate" },
+];
+
+/**
  * One operation at one epoch distance, for every delegator count: the users' last action early in
  * epoch 1, `epochs` settlements, then each measured call alone in its block an hour after the last
  * settlement (rewards streaming).
@@ -447,19 +466,18 @@ async function measureUserOperation(
   base: Hex,
   op: UserOperation,
   epochs: number,
-): Promise<{ snap: Hex; gas: Record<number, number>; afterSnapshot: Record<number, number> }> {
+): Promise<{ snap: Hex; gas: Record<number, number>; afterSnapshot: Record<string, number> }> {
   const { net, d, staking } = ctx;
   const snap = await net.restore(base);
   const users = DELEGATOR_COUNTS.map((n) => ({ n, account: labelAccount(`user/${op}/${epochs}/${n}`) }));
+  // Changes the user's provider between two snapshots in one variant.
+  const helper = labelAccount(`helper/${op}/${epochs}`);
   const start = GENESIS_TIME + ctx.epochLength + 600;
-  await net.setBalances(
-    users.map((u) => u.account.address),
-    10n * ONE_ETHER,
-  );
-  await net.bulk(
-    start,
-    users.flatMap(({ account }) => fundTxs(ctx, account.address, USER_FUNDS)),
-  );
+  await net.setBalances([...users.map((u) => u.account.address), helper.address], 10n * ONE_ETHER);
+  await net.bulk(start, [
+    ...users.flatMap(({ account }) => fundTxs(ctx, account.address, USER_FUNDS)),
+    ...fundTxs(ctx, helper.address, USER_FUNDS),
+  ]);
   const last = LAST_ACTION[op];
   if (last !== "approve") {
     await net.bulk(
@@ -500,32 +518,65 @@ async function measureUserOperation(
       await explainLast(ctx, `${op}, ${n} delegators, ${epochs} epochs`);
   }
   // The same call as the first stake change after a governance snapshot (it keeps the values the
-  // snapshot saw), with another snapshot still pending: each from the same state as above.
-  const afterSnapshot: Record<number, number> = {};
-  for (const [i, { n, account }] of users.entries()) {
-    ready = await net.restore(ready);
-    const at = measuredAt + i * BLOCK;
-    await net.bulk(at - 6, [
-      {
+  // snapshot saw), each from the same state as above, in the snapshot layouts that cost the most.
+  const afterSnapshot: Record<string, number> = {};
+  const variants = SNAPSHOT_VARIANTS.filter((v) => !v.only || v.only === op);
+  for (const variant of variants) {
+    for (const [i, { n, account }] of users.entries()) {
+      ready = await net.restore(ready);
+      const at = measuredAt + i * BLOCK;
+      const provider = world.provider[n] as Address;
+      const destination = world.destination[n] as Address;
+      const register = (time: number): Tx => ({
         from: d.governor,
         to: d.staking,
-        data: call(staking, "registerSnapshot", [BigInt(at - 3)]),
+        data: call(staking, "registerSnapshot", [BigInt(time)]),
         gas: 500_000n,
-      },
-      {
-        from: d.governor,
+      });
+      // Another stake change at the user's provider (the pool-wide total changes with it).
+      const touch: Tx = {
+        from: helper.address,
         to: d.staking,
-        data: call(staking, "registerSnapshot", [BigInt(at + 86_400)]),
+        data: call(staking, "delegate", [provider, BACKGROUND_STAKE]),
         gas: 500_000n,
-      },
-    ]);
-    const data = measuredCall(ctx, op, world.provider[n] as Address, world.destination[n] as Address);
-    afterSnapshot[n] = await net.measure(at, account, d.staking, data);
-    if (explain && i === 0 && epochs === EPOCH_COUNTS.at(-1))
-      await explainLast(ctx, `${op} after a snapshot, ${n} delegators, ${epochs} epochs`);
+      };
+      if (variant.existingPosition) {
+        await net.bulk(at - 9, [
+          {
+            from: account.address,
+            to: d.staking,
+            data: call(staking, "delegate", [destination, USER_STAKE]),
+            gas: 500_000n,
+          },
+        ]);
+      }
+      switch (variant.snapshots) {
+        case "none":
+          break;
+        case "pastAndPending":
+          // One snapshot just past, the next pending a day later.
+          await net.bulk(at - 6, [register(at - 3), register(at + 86_400)]);
+          break;
+        case "ringRead":
+          // One just past, then two pending, the older of them more than 18 hours after it: the
+          // snapshot header cannot tell the past count alone, so the ring of times is read.
+          await net.bulk(at - 6, [register(at - 3), register(at + 70_000), register(at + 86_400)]);
+          break;
+        case "totalRewrite":
+          // Two snapshots pass with a change of the total between them and no registration after:
+          // the total kept inline for the first goes into its snapshot record (writeTotals).
+          await net.bulk(at - 8, [register(at - 6), register(at - 3), register(at + 86_400)]);
+          await net.bulk(at - 5, [touch]);
+          break;
+      }
+      const data = measuredCall(ctx, op, provider, destination);
+      afterSnapshot[`${variant.prefix}|${n}`] = await net.measure(at, account, d.staking, data);
+      if (explain && i === 0 && epochs === EPOCH_COUNTS.at(-1))
+        await explainLast(ctx, `${op} (${variant.prefix}), ${n} delegators, ${epochs} epochs`);
+    }
   }
   log(
-    `${op}, ${epochs} epoch(s): ${DELEGATOR_COUNTS.map((n) => `${n} delegators ${gas[n]} (after a snapshot ${afterSnapshot[n]})`).join(", ")}`,
+    `${op}, ${epochs} epoch(s): ${DELEGATOR_COUNTS.map((n) => `${n} delegators ${gas[n]} (${variants.map((v) => `${v.prefix}${afterSnapshot[`${v.prefix}|${n}`]}`).join(", ")})`).join(", ")}`,
   );
   return { snap, gas, afterSnapshot };
 }
@@ -626,7 +677,7 @@ async function main(): Promise<void> {
       const byScenario: Record<string, number> = {};
       const afterByScenario: Record<string, number> = {};
       const results: Record<number, Record<number, number>> = {};
-      const afterResults: Record<number, Record<number, number>> = {};
+      const afterResults: Record<number, Record<string, number>> = {};
       for (const epochs of distances) {
         const measured = await measureUserOperation(ctx, world, base, op, epochs);
         base = measured.snap;
@@ -636,7 +687,13 @@ async function main(): Promise<void> {
       for (const n of DELEGATOR_COUNTS) {
         for (const epochs of distances) {
           byScenario[scenarioName(n, epochs)] = results[epochs]?.[n] ?? 0;
-          afterByScenario[scenarioName(n, epochs)] = afterResults[epochs]?.[n] ?? 0;
+          for (const [key, value] of Object.entries(afterResults[epochs] ?? {})) {
+            const [prefix, count] = key.split("|");
+            if (Number(count) !== n) continue;
+            // A variant with no snapshot is a plain figure (issue 3's budgets apply to it too).
+            const target = prefix?.includes("noSnapshot/") ? byScenario : afterByScenario;
+            target[`${prefix}${scenarioName(n, epochs)}`] = value;
+          }
         }
       }
       figures[op] = byScenario;
@@ -709,7 +766,7 @@ async function main(): Promise<void> {
         redelegateTo: "a provider with the same delegator count where the user has no stake yet",
         withdraw: `one matured entry; shortest distance is the unbonding period, ${withdrawMin} epochs`,
         afterSnapshot:
-          "the same call as the first stake change after a governance snapshot (pool, delegation and total keep their old value), another snapshot pending; plain figures have no snapshot",
+          "the same call as the first stake change after a governance snapshot (pool, delegation and total keep their old value), another snapshot pending; plain figures have no snapshot. ringRead/: one snapshot past, two pending, the older pending one more than 18 h after the past one (the ring of snapshot times is read); totalRewrite/: two snapshots passed with a change of the total between them (the first one's total written into its record); existingPosition/: redelegate into a provider where the user already has stake",
         governance:
           "propose = admit a provider (registers the snapshot); castVote = a provider; castVoteOverride = its delegator after it voted; queue, execute through the main timelock",
         settlement: `every provider scored ${SETTLEMENT_SCORE_BPS} bps; per provider = marginal gas between counts`,

@@ -332,8 +332,11 @@ contract AnkrStaking is
         emit Unpaused(msg.sender);
     }
 
-    /// @dev Upgrades go through the upgrade timelock, whose delay exceeds the unbonding period.
-    function _authorizeUpgrade(address) internal override onlyRole(UPGRADER_ROLE) {}
+    /// @dev Upgrades go through the upgrade timelock, whose delay must exceed the longest unbonding
+    ///      period when the upgrade runs (ConfigLogic.checkUpgradeDelay).
+    function _authorizeUpgrade(address) internal view override onlyRole(UPGRADER_ROLE) {
+        ConfigLogic.checkUpgradeDelay(StakingStorage.layout());
+    }
 
     /*//////////////////////////////////////////////////////////////
                                   VOTES

@@ -31,6 +31,8 @@ library ProposalBuilder {
     error ProposalNotPending(address provider, ProviderStatus status);
     /// @notice Thrown when `setParameter` names no parameter.
     error ProposalUnknownParameter(bytes32 name);
+    /// @notice Thrown when `setParameter`'s value does not fit the parameter's field (at most `max`).
+    error ProposalValueTooLarge(bytes32 name, uint256 value, uint256 max);
     /// @notice Thrown when accounts and allotments differ in length.
     error ProposalLengthMismatch();
 
@@ -105,18 +107,18 @@ library ProposalBuilder {
         returns (Proposal memory)
     {
         Parameters memory q = staking.parameters();
-        if (name == "minSelfStake") q.minSelfStake = uint96(value);
-        else if (name == "minDelegation") q.minDelegation = uint96(value);
-        else if (name == "maxCommissionBps") q.maxCommissionBps = uint16(value);
-        else if (name == "delegationRatio") q.delegationRatio = uint16(value);
-        else if (name == "jailThresholdBps") q.jailThresholdBps = uint16(value);
-        else if (name == "jailAfterEpochs") q.jailAfterEpochs = uint8(value);
-        else if (name == "rewardPerEpoch") q.rewardPerEpoch = uint96(value);
-        else if (name == "unbondingPeriod") q.unbondingPeriod = uint32(value);
-        else if (name == "providerUnbondingPeriod") q.providerUnbondingPeriod = uint32(value);
-        else if (name == "commissionNoticePeriod") q.commissionNoticePeriod = uint32(value);
-        else if (name == "jailCooldown") q.jailCooldown = uint32(value);
-        else if (name == "maxSlashBps") q.maxSlashBps = uint16(value);
+        if (name == "minSelfStake") q.minSelfStake = uint96(_fit(name, value, 96));
+        else if (name == "minDelegation") q.minDelegation = uint96(_fit(name, value, 96));
+        else if (name == "maxCommissionBps") q.maxCommissionBps = uint16(_fit(name, value, 16));
+        else if (name == "delegationRatio") q.delegationRatio = uint16(_fit(name, value, 16));
+        else if (name == "jailThresholdBps") q.jailThresholdBps = uint16(_fit(name, value, 16));
+        else if (name == "jailAfterEpochs") q.jailAfterEpochs = uint8(_fit(name, value, 8));
+        else if (name == "rewardPerEpoch") q.rewardPerEpoch = uint96(_fit(name, value, 96));
+        else if (name == "unbondingPeriod") q.unbondingPeriod = uint32(_fit(name, value, 32));
+        else if (name == "providerUnbondingPeriod") q.providerUnbondingPeriod = uint32(_fit(name, value, 32));
+        else if (name == "commissionNoticePeriod") q.commissionNoticePeriod = uint32(_fit(name, value, 32));
+        else if (name == "jailCooldown") q.jailCooldown = uint32(_fit(name, value, 32));
+        else if (name == "maxSlashBps") q.maxSlashBps = uint16(_fit(name, value, 16));
         else revert ProposalUnknownParameter(name);
         return setParameters(staking, q);
     }
@@ -230,6 +232,13 @@ library ProposalBuilder {
     /*//////////////////////////////////////////////////////////////
                                 HELPERS
     //////////////////////////////////////////////////////////////*/
+
+    /// @dev `value` if it fits in `bits` bits (the field's width), else a revert naming the field.
+    function _fit(bytes32 name, uint256 value, uint256 bits) private pure returns (uint256) {
+        uint256 max = type(uint256).max >> (256 - bits);
+        if (value > max) revert ProposalValueTooLarge(name, value, max);
+        return value;
+    }
 
     function _empty(uint256 n) private pure returns (Proposal memory p) {
         p.targets = new address[](n);

@@ -59,6 +59,10 @@ interface IStakingErrors {
     /// @notice Thrown when a stake decrease would leave a stake too small (below ~1e8 wei) to carry
     ///         the delegation's unclaimed rewards in its mark: claim first.
     error StakingRewardsNotCarried(uint256 owed, uint256 stake);
+    /// @notice Thrown when an upgrade comes from a caller whose timelock delay (`getMinDelay()`; 0 when
+    ///         it does not answer, e.g. an account without code) does not exceed the longest unbonding
+    ///         period: a delegator who disagrees must be able to leave before an upgrade takes effect.
+    error StakingUpgradeDelayTooShort(uint256 delay, uint256 unbondingPeriod);
 
     /// @notice Thrown when new stake comes in while paused (OpenZeppelin Pausable's name and selector).
     error EnforcedPause();

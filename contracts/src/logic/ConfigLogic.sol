@@ -40,6 +40,20 @@ library ConfigLogic {
         emit IStakingEvents.ParametersSet(p);
     }
 
+    /// @notice Refuses an upgrade unless the caller (the holder of UPGRADER_ROLE, the upgrade timelock)
+    ///         waits longer than the longest unbonding period: `getMinDelay()` read from the caller at
+    ///         the upgrade itself, so raising an unbonding period or lowering the delay after deployment
+    ///         cannot break the guarantee (an upgrade then waits until the two are consistent again).
+    /// @dev Delegatecalled, so `msg.sender` is the staking contract's caller. A caller that does not
+    ///      answer `getMinDelay()` with a word (an account without code, a multisig) counts as delay 0.
+    function checkUpgradeDelay(Layout storage $) external view {
+        // setParameters keeps providerUnbondingPeriod >= unbondingPeriod: it is the longest.
+        uint256 longest = $.params.providerUnbondingPeriod;
+        (bool ok, bytes memory data) = msg.sender.staticcall(abi.encodeWithSignature("getMinDelay()"));
+        uint256 delay = ok && data.length == 32 ? abi.decode(data, (uint256)) : 0;
+        if (delay <= longest) revert IStakingErrors.StakingUpgradeDelayTooShort(delay, longest);
+    }
+
     function setGlobalCap(Layout storage $, uint256 globalCap) external {
         $.control.globalCap = StakeLib.toAmount(globalCap);
         emit IStakingEvents.GlobalCapSet(globalCap);

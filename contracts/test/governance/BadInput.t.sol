@@ -108,6 +108,65 @@ contract BadInputTest is GovernanceFixture {
         governor.setVotingDelay(0);
     }
 
+    /// @dev The Governor's own settings change only through its timelock (GovernorOnlyExecutor).
+    function test_governorSetters_revertForNonTimelockCallers() public {
+        address[3] memory callers = [stranger, d.deployer, guardian];
+        for (uint256 i; i < callers.length; ++i) {
+            address c = callers[i];
+            bytes memory err = abi.encodeWithSelector(IGovernor.GovernorOnlyExecutor.selector, c);
+            _expectError(address(governor), c, abi.encodeCall(governor.setVotingDelay, (0)), err);
+            _expectError(address(governor), c, abi.encodeCall(governor.setVotingPeriod, (1)), err);
+            _expectError(address(governor), c, abi.encodeCall(governor.setProposalThreshold, (0)), err);
+            _expectError(address(governor), c, abi.encodeCall(governor.updateQuorumNumerator, (1)), err);
+            _expectError(
+                address(governor),
+                c,
+                abi.encodeCall(governor.updateTimelock, (TimelockController(payable(c)))),
+                err
+            );
+            _expectError(address(governor), c, abi.encodeCall(governor.relay, (address(staking), 0, "")), err);
+        }
+        assertEq(governor.timelock(), address(timelock));
+    }
+
+    /// @dev The main timelock administers itself: its delay, its roles and cancellation are closed
+    ///      to everyone else (the Governor only cancels, as CANCELLER).
+    function test_mainTimelock_revertsForNonTimelockCallers() public {
+        address[3] memory callers = [stranger, d.deployer, address(governor)];
+        bytes32 proposer = timelock.PROPOSER_ROLE();
+        for (uint256 i; i < callers.length; ++i) {
+            address c = callers[i];
+            _expectError(
+                address(timelock),
+                c,
+                abi.encodeCall(timelock.updateDelay, (0)),
+                abi.encodeWithSelector(TimelockController.TimelockUnauthorizedCaller.selector, c)
+            );
+            _expectError(
+                address(timelock),
+                c,
+                abi.encodeCall(timelock.grantRole, (proposer, stranger)),
+                _unauthorized(c, 0x00)
+            );
+            _expectError(
+                address(timelock),
+                c,
+                abi.encodeCall(timelock.revokeRole, (proposer, address(governor))),
+                _unauthorized(c, 0x00)
+            );
+            if (c != address(governor)) {
+                _expectError(
+                    address(timelock),
+                    c,
+                    abi.encodeCall(timelock.cancel, (bytes32(uint256(1)))),
+                    _unauthorized(c, timelock.CANCELLER_ROLE())
+                );
+            }
+        }
+        assertTrue(timelock.hasRole(proposer, address(governor)));
+        assertFalse(timelock.hasRole(proposer, stranger));
+    }
+
     function test_build_admitUnregisteredReverts() public {
         vm.expectRevert(
             abi.encodeWithSelector(ProposalBuilder.ProposalNotPending.selector, stranger, ProviderStatus.None)
@@ -168,6 +227,13 @@ contract BadInputTest is GovernanceFixture {
 
     function _unauthorized(address caller, bytes32 role) internal pure returns (bytes memory) {
         return abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, role);
+    }
+
+    function _expectError(address target, address caller, bytes memory data, bytes memory err) internal {
+        vm.prank(caller);
+        (bool ok, bytes memory ret) = target.call(data);
+        assertFalse(ok, "call succeeded");
+        assertEq(ret, err);
     }
 
     function _expect(address target, address caller, bytes32 role, bytes memory data) internal {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+
 import {Deploy} from "../../script/Deploy.s.sol";
 import {ProposalBuilder} from "../../src/governance/ProposalBuilder.sol";
 import {OracleCommittee} from "../../src/oracle/OracleCommittee.sol";
@@ -39,5 +41,27 @@ contract GovernedOracleCommitteeTest is GovernanceFixture {
         assertTrue(committee.isMember(m4));
         assertFalse(committee.isMember(address(0x1003)));
         assertEq(committee.quorum(), 3);
+    }
+
+    /// @dev Only the main timelock (the owner) changes the deployed committee.
+    function test_committeeSetters_revertForNonTimelockCallers() public {
+        OracleCommittee committee = OracleCommittee(d.oracleCommittee);
+        address[4] memory callers = [stranger, d.deployer, address(governor), address(upgradeTimelock)];
+        for (uint256 i; i < callers.length; ++i) {
+            address c = callers[i];
+            bytes memory err = abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, c);
+            vm.prank(c);
+            vm.expectRevert(err);
+            committee.addMember(m4);
+            vm.prank(c);
+            vm.expectRevert(err);
+            committee.removeMember(address(0x1001));
+            vm.prank(c);
+            vm.expectRevert(err);
+            committee.setQuorum(3);
+        }
+        assertFalse(committee.isMember(m4));
+        assertTrue(committee.isMember(address(0x1001)));
+        assertEq(committee.quorum(), 2);
     }
 }

@@ -6,8 +6,10 @@ import {TimelockController} from "@openzeppelin/contracts/governance/TimelockCon
 
 import {Defaults} from "../../script/Defaults.sol";
 import {Deploy} from "../../script/Deploy.s.sol";
-import {ProviderStatus} from "../../src/interfaces/IStakingTypes.sol";
+import {IStakingErrors} from "../../src/interfaces/IStakingErrors.sol";
+import {Parameters, ProviderStatus} from "../../src/interfaces/IStakingTypes.sol";
 import {GovernanceFixture} from "../governance/GovernanceFixture.sol";
+import {AnkrStakingV2Mock} from "../mocks/AnkrStakingV2Mock.sol";
 
 /// @notice The deploy script: wiring, the genesis set, the config file, and that the deployer
 ///         ends with no privilege anywhere.
@@ -131,6 +133,33 @@ contract DeployTest is GovernanceFixture {
             abi.encodeWithSelector(Deploy.DeployUpgradeDelayTooShort.selector, c.upgradeDelay, c.upgradeDelay)
         );
         script.deploy(c);
+    }
+
+    /// @dev The staking contract checks the upgrade timelock's delay against the unbonding periods
+    ///      at every upgrade: the deployed configuration passes it.
+    function test_deploy_upgradeTimelockPassesTheUpgradeDelayCheck() public {
+        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(staking.token());
+        vm.prank(address(upgradeTimelock));
+        staking.upgradeToAndCall(address(v2), "");
+        assertEq(AnkrStakingV2Mock(address(staking)).version(), "2");
+    }
+
+    /// @dev The main timelock raising the provider unbonding period to the upgrade delay blocks
+    ///      upgrades until the two are consistent again.
+    function test_deploy_upgradeRefusedOnceUnbondingReachesTheDelay() public {
+        Parameters memory p = staking.parameters();
+        uint256 delay = upgradeTimelock.getMinDelay();
+        p.providerUnbondingPeriod = uint32(delay);
+        p.commissionNoticePeriod = uint32(delay + 1);
+        vm.prank(address(timelock));
+        staking.setParameters(p);
+
+        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(staking.token());
+        vm.prank(address(upgradeTimelock));
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingErrors.StakingUpgradeDelayTooShort.selector, delay, delay)
+        );
+        staking.upgradeToAndCall(address(v2), "");
     }
 
     function test_deploy_revertsWithoutTokenOffLocalChain() public {

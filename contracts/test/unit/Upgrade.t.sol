@@ -7,7 +7,8 @@ import {IERC1967} from "@openzeppelin/contracts/interfaces/IERC1967.sol";
 import {ERC1967Utils} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Utils.sol";
 
 import {AnkrStaking} from "../../src/AnkrStaking.sol";
-import {UnbondingEntry} from "../../src/interfaces/IStakingTypes.sol";
+import {IStakingErrors} from "../../src/interfaces/IStakingErrors.sol";
+import {Parameters, UnbondingEntry} from "../../src/interfaces/IStakingTypes.sol";
 import {AnkrStakingV2Mock, NotUUPSMock} from "../mocks/AnkrStakingV2Mock.sol";
 import {UnitBase} from "./UnitBase.sol";
 
@@ -26,6 +27,24 @@ contract UpgradeTest is UnitBase {
         staking.setGlobalCap(10_000_000 ether);
         vm.prank(governance);
         staking.setAllotment(bob, 5000 ether);
+        // `governance` stands for the upgrade timelock: it answers getMinDelay() above the unbonding.
+        _mockDelay(UPGRADE_DELAY);
+    }
+
+    uint256 internal constant UPGRADE_DELAY = 30 days;
+
+    function _mockDelay(uint256 delay) internal {
+        vm.mockCall(governance, abi.encodeWithSignature("getMinDelay()"), abi.encode(delay));
+    }
+
+    function _expectDelayTooShort(uint256 delay) internal {
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStakingErrors.StakingUpgradeDelayTooShort.selector,
+                delay,
+                staking.parameters().providerUnbondingPeriod
+            )
+        );
     }
 
     function _implementation() internal view returns (address) {
@@ -87,6 +106,42 @@ contract UpgradeTest is UnitBase {
         );
         staking.upgradeToAndCall(address(v2), "");
         assertTrue(_implementation() != address(v2));
+    }
+
+    function test_upgrade_revertsWhenDelayNotAboveUnbonding() public {
+        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
+        uint256 longest = staking.parameters().providerUnbondingPeriod;
+        _mockDelay(longest);
+        _expectDelayTooShort(longest);
+        vm.prank(governance);
+        staking.upgradeToAndCall(address(v2), "");
+        assertTrue(_implementation() != address(v2));
+
+        _mockDelay(longest + 1);
+        vm.prank(governance);
+        staking.upgradeToAndCall(address(v2), "");
+        assertEq(_implementation(), address(v2));
+    }
+
+    function test_upgrade_revertsFromCallerWithoutDelay() public {
+        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
+        vm.clearMockedCalls();
+        _expectDelayTooShort(0);
+        vm.prank(governance);
+        staking.upgradeToAndCall(address(v2), "");
+    }
+
+    function test_upgrade_revertsAfterUnbondingRaisedPastDelay() public {
+        Parameters memory p = staking.parameters();
+        p.providerUnbondingPeriod = uint32(UPGRADE_DELAY);
+        p.commissionNoticePeriod = uint32(UPGRADE_DELAY + 1);
+        vm.prank(governance);
+        staking.setParameters(p);
+
+        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
+        _expectDelayTooShort(UPGRADE_DELAY);
+        vm.prank(governance);
+        staking.upgradeToAndCall(address(v2), "");
     }
 
     function test_upgrade_revertsToNonUUPSImplementation() public {

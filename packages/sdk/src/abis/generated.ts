@@ -2703,6 +2703,14 @@ export const ankrStakingAbi = [
     inputs: [{ name: 'provider', internalType: 'address', type: 'address' }],
     name: 'StakingUnknownProvider',
   },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'delay', internalType: 'uint256', type: 'uint256' },
+      { name: 'unbondingPeriod', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'StakingUpgradeDelayTooShort',
+  },
   { type: 'error', inputs: [], name: 'StakingZeroAddress' },
   { type: 'error', inputs: [], name: 'StakingZeroAmount' },
   { type: 'error', inputs: [], name: 'UUPSUnauthorizedCallContext' },

@@ -140,6 +140,8 @@ const describe: Describe = {
     `${f.time(t)} is not a governance snapshot; past votes are kept only at those`,
   StakingRewardsNotCarried: ([owed, stake], f) =>
     `a stake of ${f.amount(stake)} cannot carry ${f.amount(owed)} of unclaimed rewards: claim first`,
+  StakingUpgradeDelayTooShort: ([delay, unbonding], f) =>
+    `the upgrader's timelock delay ${f.duration(delay)} does not exceed the longest unbonding period ${f.duration(unbonding)}: delegators could not leave before the upgrade`,
   StakingSnapshotInPast: ([t], f) => `snapshot ${f.time(t)} is in the past`,
   StakingSnapshotOutOfOrder: ([t, newest], f) =>
     `snapshot ${f.time(t)} is before the newest registered snapshot ${f.time(newest)}`,
