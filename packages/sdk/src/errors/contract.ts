@@ -270,6 +270,7 @@ export class UnexpectedProposalStateError extends ContractRevertError<"GovernorU
 export class TimelockNotReadyError extends ContractRevertError<"TimelockUnexpectedOperationState"> {}
 /* The protocol's remaining own errors (contracts/src): governance snapshots, the vault, the committee. */
 export class RewardsNotCarriedError extends ContractRevertError<"StakingRewardsNotCarried"> {}
+export class UpgradeDelayTooShortError extends ContractRevertError<"StakingUpgradeDelayTooShort"> {}
 export class NotPausedError extends ContractRevertError<"ExpectedPause"> {}
 export class NotASnapshotError extends ContractRevertError<"StakingNotASnapshot"> {}
 export class FutureLookupError extends ContractRevertError<"StakingFutureLookup"> {}
@@ -338,6 +339,7 @@ const classes: Partial<Record<ContractErrorName, unknown>> = {
   GovernorUnexpectedProposalState: UnexpectedProposalStateError,
   TimelockUnexpectedOperationState: TimelockNotReadyError,
   StakingRewardsNotCarried: RewardsNotCarriedError,
+  StakingUpgradeDelayTooShort: UpgradeDelayTooShortError,
   ExpectedPause: NotPausedError,
   StakingNotASnapshot: NotASnapshotError,
   StakingFutureLookup: FutureLookupError,
