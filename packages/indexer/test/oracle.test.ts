@@ -1,29 +1,27 @@
 // The oracle committee end to end: a committee deployed apart (script/DeployOracle.s.sol, which
-// writes <chainId>.oracle.json beside the deployment file) on the shared devnet, granted
+// writes <chainId>.oracle.json beside the deployment file) on a devnet of its own, granted
 // SETTLER_ROLE by the role admin, members reporting through the SDK until a quorum settles an
 // epoch, a late report ignored, a member removed and the quorum changed. The real indexer's
 // committee tables (GraphQL) and /v1/epochs must match the committee's own logs.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import type { StakingClient } from "@ankr-staking/sdk";
 import { ankrStakingAbi, oracleCommitteeAbi } from "@ankr-staking/sdk";
 import { type Address, encodeFunctionData, getAddress, keccak256, toHex } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-
 import { runFoundry } from "../../../contracts/bench/foundry.ts";
-import { clientFor, contractsDir, keys } from "../../sdk/test/devnet.ts";
+import {
+  type Actor,
+  address,
+  clientFor,
+  contractsDir,
+  type Devnet,
+  keys,
+  startDevnet,
+} from "../../sdk/test/devnet.ts";
 import { indexedDeployment } from "../src/deployment.ts";
 import { type Indexer, startIndexer } from "./ponder.ts";
-import {
-  address,
-  client,
-  deployment,
-  deploymentFile,
-  increaseTime,
-  reader,
-  rpc,
-  rpcUrl,
-} from "./scenario.ts";
 
 type Member = { address: string; slot: number; active: boolean; reports: number };
 type Report = {
@@ -45,13 +43,26 @@ const [first, second, third] = members as [
   (typeof members)[number],
 ];
 
+/** A chain of its own: the shared one is over 10,000 blocks long by now, which a fresh indexer
+ * takes minutes to catch up with on a loaded machine. */
+let devnet: Devnet;
+let reader: StakingClient;
+const client = (actor?: Actor) => clientFor(devnet.rpcUrl, devnet.deployment, actor);
+const rpc = <T>(method: string, params: unknown[] = []) =>
+  reader.publicClient.request({ method, params } as never) as Promise<T>;
+async function increaseTime(seconds: bigint) {
+  await rpc("evm_increaseTime", [Number(seconds)]);
+  await rpc("evm_mine");
+}
 let committee: Address;
 let settledEpoch: bigint;
 let indexer: Indexer & { pgliteDir: string };
+/** The chain head the indexer has reached, after the setup's last transaction. */
+let head: bigint;
 
 /** A client acting for `actor` that knows the committee (the deployment file itself names none). */
 const member = (actor: (typeof members)[number]["actor"]) =>
-  clientFor(rpcUrl, { ...deployment, oracleCommittee: committee }, actor);
+  clientFor(devnet.rpcUrl, { ...devnet.deployment, oracleCommittee: committee }, actor);
 
 async function asAccount(account: Address, send: () => Promise<`0x${string}`>) {
   await rpc("anvil_impersonateAccount", [account]);
@@ -93,6 +104,8 @@ const graphql = async <T>(query: string) => {
 };
 
 beforeAll(async () => {
+  devnet = await startDevnet(31_349);
+  reader = client();
   const broadcast = mkdtempSync(join(tmpdir(), "indexer-oracle-broadcast-"));
   try {
     await runFoundry(
@@ -101,7 +114,7 @@ beforeAll(async () => {
         "script",
         "script/DeployOracle.s.sol",
         "--rpc-url",
-        rpcUrl,
+        devnet.rpcUrl,
         "--broadcast",
         "--private-key",
         keys.admin,
@@ -109,11 +122,11 @@ beforeAll(async () => {
       {
         cwd: contractsDir,
         env: {
-          STAKING: deployment.staking,
+          STAKING: devnet.deployment.staking,
           MEMBERS: members.map((m) => m.address).join(","),
           QUORUM: "2",
           OWNER: first.address,
-          DEPLOYMENTS_DIR: dirname(deploymentFile),
+          DEPLOYMENTS_DIR: dirname(devnet.deploymentFile),
           FOUNDRY_BROADCAST: broadcast,
         },
       },
@@ -122,11 +135,11 @@ beforeAll(async () => {
     rmSync(broadcast, { recursive: true, force: true });
   }
   // The indexer finds the committee the same way.
-  committee = indexedDeployment({ INDEXER_DEPLOYMENT: deploymentFile }).oracleCommittee;
+  committee = indexedDeployment({ INDEXER_DEPLOYMENT: devnet.deploymentFile }).oracleCommittee;
   expect(BigInt(committee)).not.toBe(0n);
   // The deployer holds no role any more; the role admin (the upgrade timelock) grants the committee
   // SETTLER_ROLE, as a proposal through both timelocks would.
-  const admin = deployment.upgradeTimelock as Address;
+  const admin = devnet.deployment.upgradeTimelock as Address;
   const settlerRole = keccak256(toHex("SETTLER_ROLE"));
   await asAccount(admin, () =>
     reader.publicClient.request({
@@ -134,7 +147,7 @@ beforeAll(async () => {
       params: [
         {
           from: admin,
-          to: deployment.staking,
+          to: devnet.deployment.staking,
           data: encodeFunctionData({
             abi: ankrStakingAbi,
             functionName: "grantRole",
@@ -165,22 +178,18 @@ beforeAll(async () => {
   await ownerWrite("removeMember", [third.address]);
   await ownerWrite("setQuorum", [1n]);
 
-  indexer = await startIndexer({ rpcUrl, deploymentFile });
+  indexer = await startIndexer({ rpcUrl: devnet.rpcUrl, deploymentFile: devnet.deploymentFile });
+  head = await reader.publicClient.getBlockNumber({ cacheTime: 0 });
+  await indexer.until<{ indexedBlock: number }>("/v1/health", (h) => BigInt(h.indexedBlock) >= head, 120_000);
 });
 
 afterAll(async () => {
   await indexer?.stop();
+  await devnet?.stop();
 });
 
 describe("oracle committee", () => {
   test("members, reports and the settlement equal the committee's logs", async () => {
-    const head = await reader.publicClient.getBlockNumber({ cacheTime: 0 });
-    await indexer.until<{ indexedBlock: number }>(
-      "/v1/health",
-      (h) => BigInt(h.indexedBlock) >= head,
-      60_000,
-    );
-
     const logs = await reader.publicClient.getContractEvents({
       address: committee,
       abi: oracleCommitteeAbi,
@@ -221,7 +230,7 @@ describe("oracle committee", () => {
     expect(row?.reports).toBe(2);
     // The median of two reports is their mean: (7,000 + 8,000) / 2 for A, (9,000 + 9,500) / 2 for B.
     const settled = await reader.publicClient.getContractEvents({
-      address: deployment.staking,
+      address: devnet.deployment.staking,
       abi: ankrStakingAbi,
       eventName: "ProvidersSettled",
       fromBlock: 0n,
