@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defaultClientConditions, defineConfig, type Plugin } from "vite";
 
+import { isHttpUrl } from "./src/lib/url.ts";
+
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 /** WEB_ORACLE_URLS: the oracle members' HTTP APIs, comma-separated; refused at start when malformed. */
@@ -17,16 +19,8 @@ function oracleUrlsFromEnv(value: string | undefined): string[] {
     .split(",")
     .map((u) => u.trim())
     .filter(Boolean);
-  for (const url of urls) {
-    let protocol = "";
-    try {
-      protocol = new URL(url).protocol;
-    } catch {
-      // reported below
-    }
-    if (protocol !== "http:" && protocol !== "https:")
-      throw new Error(`WEB_ORACLE_URLS: ${url} is not an http(s) URL`);
-  }
+  const bad = urls.find((url) => !isHttpUrl(url));
+  if (bad !== undefined) throw new Error(`WEB_ORACLE_URLS: ${bad} is not an http(s) URL`);
   return urls;
 }
 

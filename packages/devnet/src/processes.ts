@@ -99,12 +99,12 @@ export class Processes {
     });
   }
 
-  /** The long-running children (not the one-shots). */
   /** Whether stopAll has begun (a failure from here on is the stop, not a fault). */
   get stopping(): boolean {
     return this.stopRequested;
   }
 
+  /** The long-running children (not the one-shots). */
   get pids(): number[] {
     return this.children.map((c) => c.pid);
   }

@@ -1,18 +1,16 @@
 // The provider's scores so far this epoch, per chain and endpoint, from each oracle member's
 // GET /scores (a lazy chunk of the console: the first page never loads it). What settles is the
 // committee's report at the epoch's end; this is each member's running tally until then.
-import { chainRegistry } from "@ankr-staking/sdk";
 import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 
 import { type MemberAnswer, type MemberScores, oracleScores } from "../data/oracle.ts";
 import { useApp } from "../hooks/app.ts";
-import { bps, shortAddress } from "../lib/format.ts";
+import { bps, chainName, shortAddress } from "../lib/format.ts";
 
 const POLL_MS = 30_000;
 
 function MemberView({ scores }: { scores: MemberScores }) {
-  const registry = chainRegistry();
   return (
     <>
       <p>
@@ -51,7 +49,7 @@ function MemberView({ scores }: { scores: MemberScores }) {
                     {i === 0 && (
                       <>
                         <th scope="row" rowSpan={c.endpoints.length}>
-                          {registry.get(c.chain)?.name ?? c.chain}
+                          {chainName(c.chain)}
                         </th>
                         <td rowSpan={c.endpoints.length}>{bps(c.scoreBps)}</td>
                       </>

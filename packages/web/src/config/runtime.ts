@@ -4,6 +4,8 @@
 import { type Deployment, parseDeployment } from "@ankr-staking/sdk";
 import { type Address, type Hex, isAddress, isHex } from "viem";
 
+import { isHttpUrl } from "../lib/url.ts";
+
 /** A devnet test account the app offers as an in-page wallet (public keys, local chains only). */
 export type DevnetAccount = { label: string; address: Address; key: Hex };
 
@@ -32,15 +34,6 @@ function devnetAccountsFrom(raw: unknown, url: string): DevnetAccount[] {
   if (!valid) throw new Error(`${url}: devnetAccounts must be a list of { label, address, key }`);
   return raw as DevnetAccount[];
 }
-
-const isHttpUrl = (url: unknown): url is string => {
-  if (typeof url !== "string") return false;
-  try {
-    return ["http:", "https:"].includes(new URL(url).protocol);
-  } catch {
-    return false;
-  }
-};
 
 function oracleUrlsFrom(raw: unknown, url: string): string[] {
   if (raw === undefined || raw === null) return [];

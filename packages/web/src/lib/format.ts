@@ -1,6 +1,11 @@
 // Numbers and dates for people. Amounts go through the SDK's formatter (rounded down, never
 // overstated); only the number of decimals shown is chosen here.
-import { formatAmount, formatBps } from "@ankr-staking/sdk";
+import { chainRegistry, formatAmount, formatBps } from "@ankr-staking/sdk";
+
+const chains = chainRegistry();
+
+/** A chain's registry name ("Ethereum"), or its id when the registry does not know it. */
+export const chainName = (id: string): string => chains.get(id)?.name ?? id;
 
 /** "1,234.56 ANKR": two decimals from 1 up, four below, "<0.0001 ANKR" for dust. */
 export function ankr(wei: bigint, { symbol = true }: { symbol?: boolean } = {}): string {

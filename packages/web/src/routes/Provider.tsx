@@ -1,10 +1,9 @@
 // One provider: its figures, metadata and chains, the stake form, and its history from the API.
-import { chainRegistry } from "@ankr-staking/sdk";
 import { DelegatorCount, ProviderHistory } from "../components/History.tsx";
 import { StakeForm } from "../components/StakeForm.tsx";
 import { useProvider } from "../hooks/queries.ts";
 import { plainError } from "../lib/errors.ts";
-import { ankr, bps, dateTime, percent } from "../lib/format.ts";
+import { ankr, bps, chainName, dateTime, percent } from "../lib/format.ts";
 import { href } from "../router.ts";
 
 export default function Provider({ address }: { address: `0x${string}` }) {
@@ -76,7 +75,7 @@ export default function Provider({ address }: { address: `0x${string}` }) {
               <ul className="chains">
                 {meta.chains.map((c) => (
                   <li key={c.id}>
-                    <strong>{chainRegistry().get(c.id)?.name ?? c.id}</strong> {c.endpoints.join(", ")}
+                    <strong>{chainName(c.id)}</strong> {c.endpoints.join(", ")}
                   </li>
                 ))}
               </ul>

@@ -1,11 +1,11 @@
 // The providers table: sortable by every column, filterable by status, searchable by name or address.
-import { chainRegistry, ProviderStatus } from "@ankr-staking/sdk";
+import { ProviderStatus } from "@ankr-staking/sdk";
 import { useMemo, useState } from "react";
 
 import type { ProviderRow } from "../data/source.ts";
 import { useProviders } from "../hooks/queries.ts";
 import { plainError } from "../lib/errors.ts";
-import { ankr, bps, percent, shortAddress } from "../lib/format.ts";
+import { ankr, bps, chainName, percent, shortAddress } from "../lib/format.ts";
 import { href } from "../router.ts";
 
 type Column = { key: string; label: string; value: (p: ProviderRow) => bigint | number | string };
@@ -23,8 +23,7 @@ const columns: Column[] = [
 
 /** The chains a provider declares, by their registry names ("Ethereum, Solana"), or "–". */
 export function chainsServed(p: ProviderRow): string {
-  const registry = chainRegistry();
-  const names = (p.metadata?.chains ?? []).map((c) => registry.get(c.id)?.name ?? c.id);
+  const names = (p.metadata?.chains ?? []).map((c) => chainName(c.id));
   return names.length ? names.join(", ") : "–";
 }
 
