@@ -51,17 +51,19 @@ function formatDuration(seconds: bigint): string {
 }
 
 const status = (code: number) => providerStatusNames[code] ?? `status ${code}`;
+/** The staking contract's roles (AccessControl; a role's id is keccak256 of its name). */
+export const STAKING_ROLES = [
+  "GOVERNANCE_ROLE",
+  "SETTLER_ROLE",
+  "PAUSER_ROLE",
+  "UPGRADER_ROLE",
+  "SNAPSHOT_ROLE",
+] as const;
 const roles = Object.fromEntries(
-  [
-    "GOVERNANCE_ROLE",
-    "SETTLER_ROLE",
-    "PAUSER_ROLE",
-    "UPGRADER_ROLE",
-    "SNAPSHOT_ROLE",
-    "PROPOSER_ROLE",
-    "EXECUTOR_ROLE",
-    "CANCELLER_ROLE",
-  ].map((role) => [keccak256(toHex(role)), role]),
+  [...STAKING_ROLES, "PROPOSER_ROLE", "EXECUTOR_ROLE", "CANCELLER_ROLE"].map((role) => [
+    keccak256(toHex(role)),
+    role,
+  ]),
 ) as Record<Hex, string>;
 
 const describe: Describe = {

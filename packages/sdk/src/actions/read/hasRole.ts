@@ -2,15 +2,11 @@ import { type Address, keccak256, toHex } from "viem";
 
 import { ankrStakingAbi } from "../../abis/generated.js";
 import type { StakingClientBase } from "../../client/createStakingClient.js";
+import type { STAKING_ROLES } from "../../errors/contract.js";
 import { withStakingErrors } from "../../transaction/send.js";
 
-/** The staking contract's roles (AccessControl; the role id is keccak256 of the name). */
-export type StakingRole =
-  | "GOVERNANCE_ROLE"
-  | "SETTLER_ROLE"
-  | "PAUSER_ROLE"
-  | "UPGRADER_ROLE"
-  | "SNAPSHOT_ROLE";
+/** One of the staking contract's roles ({@link STAKING_ROLES}). */
+export type StakingRole = (typeof STAKING_ROLES)[number];
 
 export type HasRoleParameters = { role: StakingRole; account: Address };
 
