@@ -21,8 +21,9 @@ export function queuedHttp(url: string, { concurrency, timeoutMs }: QueuedHttpOp
     throw new Error(`RPC timeout must be a positive number of milliseconds, got ${timeoutMs}`);
   const limit = pLimit(concurrency);
   return (params) => {
-    // viem's default 10 MiB response cap is below one full block of a busy chain (a 1,000-transaction
-    // block of the benchmark is 14 MB); the indexer trusts its own node, so the cap is only a guard.
+    // viem's default 10 MiB response cap is below what a busy chain answers (the benchmark's answers,
+    // over blocks of 1,000 transactions, reach 14 MB); the indexer trusts its own node, so the cap
+    // is only a guard.
     const node = http(url, { timeout: timeoutMs, maxResponseBodySize: 512 * 1024 * 1024 })({
       ...params,
       retryCount: 0,
