@@ -42,11 +42,13 @@ import {
   labelAddress,
   OPERATIONS,
   PARTIAL,
+  PROPOSE_POOL_COUNTS,
   PROVIDER_COMMISSION_BPS,
   PROVIDER_SELF_STAKE,
   SETTLEMENT_PROVIDER_COUNTS,
   SETTLEMENT_SCORE_BPS,
   SETTLER_KEY,
+  STAKING_STORAGE_SLOT,
   scenarioName,
   USER_FUNDS,
   USER_STAKE,
@@ -198,19 +200,63 @@ async function measureGovernance(
     g,
     call(governorAbi, "execute", [targets, values, calldatas, descriptionHash]),
   );
+  // A proposal's new snapshot prepares the history entry of every pool that may still change
+  // (VotesLib.PREPARED): propose grows with registered providers, up to the 256 the contract takes.
+  const proposeByPools: Record<string, number> = {
+    [`admitProvider/pools=${await votingPools(ctx)}`]: propose,
+  };
+  for (const pools of PROPOSE_POOL_COUNTS) {
+    const have = await votingPools(ctx);
+    const more = Array.from({ length: pools - have }, (_, i) => labelAddress(`gov/pool-${have + i}`));
+    await net.setBalances(more, 10n * ONE_ETHER);
+    t = await net.bulk(
+      t + BLOCK,
+      more.flatMap((p) => fundTxs(ctx, p, PROVIDER_SELF_STAKE)),
+    );
+    t = await net.bulk(
+      t + BLOCK,
+      more.map((p) => ({
+        from: p,
+        to: d.staking,
+        data: call(staking, "registerProvider", [PROVIDER_SELF_STAKE, PROVIDER_COMMISSION_BPS, "data:,"]),
+        gas: 1_000_000n,
+      })),
+    );
+    // In a later grid cell than the previous proposal, so it registers a snapshot of its own.
+    t += Number(await net.read<bigint>(governorAbi, g, "snapshotGrid"));
+    const gas = await net.measure(
+      t,
+      voter,
+      g,
+      call(governorAbi, "propose", [targets, values, calldatas, `${description} (${pools} pools)`]),
+      10_000_000n,
+    );
+    proposeByPools[`admitProvider/pools=${await votingPools(ctx)}`] = gas;
+  }
   log(
-    `governance: propose ${propose}, castVote ${castVote}, castVoteOverride ${castVoteOverride}, queue ${queue}, execute ${execute}`,
+    `governance: propose ${JSON.stringify(proposeByPools)}, castVote ${castVote}, castVoteOverride ${castVoteOverride}, queue ${queue}, execute ${execute}`,
   );
   return {
     snap,
     figures: {
-      propose: { admitProvider: propose },
+      propose: proposeByPools,
       castVote: { provider: castVote },
       castVoteOverride: { "delegator/1provider/afterProviderVoted": castVoteOverride },
       queue: { admitProvider: queue },
       execute: { admitProvider: execute },
     },
   };
+}
+
+/** `Layout.votingPools`' length (the ERC-7201 namespace's slot 16): the pools a new snapshot prepares. */
+async function votingPools(ctx: Context): Promise<number> {
+  const slot = BigInt(STAKING_STORAGE_SLOT) + 16n;
+  const word = await ctx.net.rpc.call<Hex>("eth_getStorageAt", [
+    ctx.d.staking,
+    `0x${slot.toString(16)}`,
+    "latest",
+  ]);
+  return Number(BigInt(word));
 }
 
 /** Settlements happen a minute after their epoch ends. */
@@ -443,13 +489,14 @@ function measuredCall(ctx: Context, op: UserOperation, provider: Address, destin
  */
 const SNAPSHOT_VARIANTS: readonly {
   prefix: string;
-  snapshots: "none" | "pastAndPending" | "ringRead" | "totalRewrite";
+  snapshots: "none" | "pastAndPending" | "ringRead" | "totalRewrite" | "ringReadAndTotalRewrite";
   existingPosition?: boolean;
   only?: UserOperation;
 }[] = [
   { prefix: "", snapshots: "pastAndPending" },
   { prefix: "ringRead/", snapshots: "ringRead" },
   { prefix: "totalRewrite/", snapshots: "totalRewrite" },
+  { prefix: "ringRead+totalRewrite/", snapshots: "ringReadAndTotalRewrite" },
   { prefix: "existingPosition/noSnapshot/", snapshots: "none", existingPosition: true, only: "redelegate" },
   { prefix: "existingPosition/", snapshots: "pastAndPending", existingPosition: true, only: "redelegate" },
   { prefix: "existingPosition/ringRead/", snapshots: "ringRead", existingPosition: true, only: "redelegate" },
@@ -564,8 +611,19 @@ async function measureUserOperation(
           break;
         case "totalRewrite":
           // Two snapshots pass with a change of the total between them and no registration after:
-          // the total kept inline for the first goes into its snapshot record (writeTotals).
+          // the total kept inline for the first moves to the chain (`totalVotes`).
           await net.bulk(at - 8, [register(at - 6), register(at - 3), register(at + 86_400)]);
+          await net.bulk(at - 5, [touch]);
+          break;
+        case "ringReadAndTotalRewrite":
+          // Both at once: the total moves to the chain, and two snapshots pending, the older more
+          // than 18 hours after the newest past one.
+          await net.bulk(at - 8, [
+            register(at - 6),
+            register(at - 3),
+            register(at + 70_000),
+            register(at + 86_400),
+          ]);
           await net.bulk(at - 5, [touch]);
           break;
       }
@@ -766,9 +824,9 @@ async function main(): Promise<void> {
         redelegateTo: "a provider with the same delegator count where the user has no stake yet",
         withdraw: `one matured entry; shortest distance is the unbonding period, ${withdrawMin} epochs`,
         afterSnapshot:
-          "the same call as the first stake change after a governance snapshot (pool, delegation and total keep their old value), another snapshot pending; plain figures have no snapshot. ringRead/: one snapshot past, two pending, the older pending one more than 18 h after the past one (the ring of snapshot times is read); totalRewrite/: two snapshots passed with a change of the total between them (the first one's total written into its record); existingPosition/: redelegate into a provider where the user already has stake",
+          "the same call as the first stake change after a governance snapshot (pool, delegation and total keep their old value), another snapshot pending; plain figures have no snapshot. ringRead/: one snapshot past, two pending, the older pending one more than 18 h after the past one (the ring of snapshot times is read); totalRewrite/: two snapshots passed with a change of the total between them (the first one's total moves to the chain, an entry its registration created); ringRead+totalRewrite/: both at once; existingPosition/: redelegate into a provider where the user already has stake",
         governance:
-          "propose = admit a provider (registers the snapshot); castVote = a provider; castVoteOverride = its delegator after it voted; queue, execute through the main timelock",
+          "propose = admit a provider (registers the snapshot and prepares each pool that may still change: pools=N); castVote = a provider; castVoteOverride = its delegator after it voted; queue, execute through the main timelock",
         settlement: `every provider scored ${SETTLEMENT_SCORE_BPS} bps; per provider = marginal gas between counts`,
         committee: `${committeeMembers().length} members, quorum ${COMMITTEE_QUORUM}; submitReport = a report short of the quorum, settleByCommittee = the report completing it (settleEpoch included); steady state`,
       },

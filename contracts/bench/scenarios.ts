@@ -47,6 +47,11 @@ export const CHECKPOINT_BUDGETS: Record<Operation | "castVoteOverride", number> 
 export const GOVERNANCE_OPERATIONS = ["propose", "castVote", "castVoteOverride", "queue", "execute"] as const;
 export type GovernanceOperation = (typeof GOVERNANCE_OPERATIONS)[number];
 
+/** Pools that may still change when `propose` registers its snapshot, besides the three of the plain figure. */
+export const PROPOSE_POOL_COUNTS = [100, 256] as const;
+/** The staking contract's ERC-7201 namespace (StakingStorage.SLOT). */
+export const STAKING_STORAGE_SLOT = "0x167f1370ddc3008f4c61b85ed9ba614cadb0cba2d573945d59c228406ae13100";
+
 /** Existing delegators on the provider the user acts at (besides the provider's own stake and the user). */
 export const DELEGATOR_COUNTS = [1, 100, 10_000] as const;
 /** Epochs settled between the user's last action and the measured one. */

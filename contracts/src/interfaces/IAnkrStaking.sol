@@ -20,7 +20,8 @@ interface IAnkrStaking is IStakingErrors, IStakingEvents, IERC6372 {
     //////////////////////////////////////////////////////////////*/
 
     /// @notice Registers the caller as a provider with `selfStake` as its first-loss bond. The
-    ///         provider is Pending until governance admits it.
+    ///         provider is Pending until governance admits it. At most 256 providers' pools may be
+    ///         changeable at once (all registered ones but exited providers with an empty pool).
     /// @param selfStake At least `minSelfStake`; pulled from the caller (approve first).
     /// @param commissionBps The provider's cut of its rewards, at most `maxCommissionBps`.
     /// @param metadataURI https, ipfs or data: URI of a JSON document (name, website, chains, endpoints).
@@ -151,7 +152,9 @@ interface IAnkrStaking is IStakingErrors, IStakingEvents, IERC6372 {
     /// @notice Registers a governance snapshot at `timepoint` (now or later, not before the newest
     ///         one; at most 6 pending). Voting power is kept exactly at every registered snapshot.
     ///         Returns its index (from 1); registering the same time again returns the same index.
-    /// @dev Snapshot role only (the Governor, at proposal creation).
+    /// @dev Snapshot role only (the Governor, at proposal creation). Costs about 27k per provider
+    ///      whose pool may still change (at most 256): it creates the history entries their first
+    ///      stake changes after the snapshot would otherwise pay for.
     function registerSnapshot(uint256 timepoint) external returns (uint256 index);
 
     /// @notice The index of the snapshot registered at `timepoint`, or 0.

@@ -81,4 +81,8 @@ interface IStakingErrors {
     error StakingTooManyPendingSnapshots();
     /// @notice Thrown when 2^24 - 1 snapshots have been registered (the header's count).
     error StakingTooManySnapshots();
+    /// @notice Thrown when registering a provider while `max` providers' pools may still change
+    ///         (registered, and not exited with an empty pool): each snapshot registration prepares
+    ///         every one of them, so their number bounds what a proposal costs.
+    error StakingTooManyProviders(uint256 max);
 }

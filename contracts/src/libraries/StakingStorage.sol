@@ -116,7 +116,8 @@ struct Control {
 }
 
 /// @dev Written by every change of the pool-wide total: the total, and its value at the governance
-///      snapshots `(totalFrom, totalSeen]` (older ones are in their snapshot records; see {VotesLib}).
+///      snapshots `(totalFrom, totalSeen]` (older ones are in `Layout.totalVotes` until the next
+///      registration writes them into their snapshot records; see {VotesLib}).
 struct Totals {
     uint96 totalStaked;
     uint96 snapshotTotal;
@@ -155,6 +156,15 @@ struct Layout {
     mapping(address provider => mapping(uint256 key => uint256 entry)) poolVotes;
     mapping(address provider => mapping(address delegator => mapping(uint256 key => uint256 entry)))
         delegationVotes;
+    /// @dev Providers whose pool may still change (every registered one but an exited, empty pool),
+    ///      at most `VotesLib.MAX_VOTING_POOLS`: registering a snapshot prepares each one's history
+    ///      entry for it (see {VotesLib}).
+    EnumerableSet.AddressSet votingPools;
+    /// @dev The pool-wide total's values that left {Totals} before a registration wrote them into
+    ///      their snapshot records, keyed by the count of snapshots past when they left: the value
+    ///      (96 bits) and the count it covers from (above). Created by each snapshot's registration
+    ///      and cleared by the next one, once written into the records (see {VotesLib}).
+    mapping(uint256 key => uint256 entry) totalVotes;
 }
 
 /// @title StakingStorage

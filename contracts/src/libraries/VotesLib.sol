@@ -19,12 +19,19 @@ import {Control, Delegation, Layout, Stream, Totals} from "./StakingStorage.sol"
 ///        is the record's own `seen`, back to the oldest. A record that never held a value (old value
 ///        0 and `seen` 0) writes nothing: an absent entry reads as 0 for every older snapshot;
 ///      - the total keeps its old value inline in {Totals} (`snapshotTotal` for `(totalFrom,
-///        totalSeen]`, a slot its change writes anyway), moving the previous inline value into the
-///        snapshot records first when it covers snapshots no registration has written yet.
+///        totalSeen]`, a slot its change writes anyway). When the previous inline value covers
+///        snapshots no registration has written yet, it first moves to `totalVotes[totalSeen]`, an
+///        entry that snapshot's registration created: one rewritten slot, however many snapshots it
+///        covers. The next registration writes such values into their snapshot records.
 ///      Between snapshots a change writes no history, and a record writes at most one entry per
 ///      snapshot whatever the number of changes. `past` costs nothing beyond {Control} unless the
 ///      three newest snapshots are all still pending (or the two before the newest are further
 ///      apart than 18 hours): then the ring of the 8 newest times is read, by an external call.
+///
+///      A pool's entry for a snapshot is created when the snapshot is registered (`PREPARED`, read
+///      as absent), for every provider whose pool may still change: the first stake change after the
+///      snapshot passes then rewrites a slot instead of creating one, so the proposer pays for the
+///      pool's entry and the delegator only for its own.
 ///
 ///      A lookup at snapshot `i`: `i > seen` means the record did not change since `i` passed, so it
 ///      is the live value; otherwise the entry chain is walked from `seen` to the first entry whose
@@ -39,6 +46,11 @@ library VotesLib {
     /// @dev Snapshots that may be pending (at or after now) at once: fewer than the ring holds, so
     ///      the pending ones and those whose total is not written yet are always in the ring.
     uint256 internal constant MAX_PENDING = 6;
+    /// @dev A history entry made ahead of its snapshot: non-zero, and read as absent (value 0, no
+    ///      previous key), which is what a record that never changed across the snapshot reads.
+    uint256 internal constant PREPARED = 1 << 255;
+    /// @dev Providers whose pools a snapshot registration prepares: bounds its cost, about 26k each.
+    uint256 internal constant MAX_VOTING_POOLS = 256;
 
     /// @notice Number of registered snapshots strictly before now.
     function past(Layout storage $, Control memory c) internal view returns (uint256 p) {
@@ -103,11 +115,16 @@ library VotesLib {
     function beforeTotalChange(Layout storage $, Totals memory t, uint256 p) internal {
         uint256 seen = t.totalSeen;
         if (seen >= p) return;
-        // The inline value still covers snapshots no registration wrote: they go to their records.
-        if (t.totalFrom < seen) VotesLogic.writeTotals($, t.totalFrom, seen, t.snapshotTotal);
+        // The inline value still covers snapshots no registration wrote: it joins the chain.
+        if (t.totalFrom < seen) $.totalVotes[seen] = uint256(t.snapshotTotal) | uint256(t.totalFrom) << 96;
         t.snapshotTotal = t.totalStaked;
         t.totalFrom = uint32(seen);
         t.totalSeen = uint32(p);
+    }
+
+    /// @notice Whether `entry` holds a value, rather than nothing or a prepared slot.
+    function holds(uint256 entry) internal pure returns (bool) {
+        return entry != 0 && entry != PREPARED;
     }
 
     /// @notice The value at snapshot `index` of a record whose history is `entries`.

@@ -76,6 +76,7 @@ library ProviderLogic {
         );
         prov.metadataURI = metadataURI;
         PoolLib.store($.delegations[msg.sender][msg.sender], amount, p, 0, 0);
+        _addVotingPool($, msg.sender, p, c.snapshotCount);
 
         token.safeTransferFrom(msg.sender, address(this), amount);
         emit IStakingEvents.ProviderRegistered(msg.sender, amount, commissionBps, metadataURI);
@@ -149,6 +150,8 @@ library ProviderLogic {
         (uint256 unbonding, uint256 releaseAt) =
             StakeLib.unbondSelfStake(prov.bond, selfStake, $.params.providerUnbondingPeriod);
         _closePool($, prov, pool);
+        // An exited pool only shrinks; once empty it can no longer change.
+        if (prov.stake.total == 0) $.votingPools.remove(provider);
         emit IStakingEvents.ProviderExited(provider, unbonding, releaseAt, removed);
     }
 
@@ -284,6 +287,19 @@ library ProviderLogic {
         stake.stakeSeconds = 0;
         PoolLib.writeStream(prov, stream);
         PoolLib.writeStake(prov, stake);
+    }
+
+    /// @dev A new pool joins the pools every snapshot registration prepares, and gets its entries
+    ///      for the snapshots already registered but not yet past, `(p, count]`.
+    function _addVotingPool(Layout storage $, address provider, uint256 p, uint256 count) private {
+        $.votingPools.add(provider);
+        if ($.votingPools.length() > VotesLib.MAX_VOTING_POOLS) {
+            revert IStakingErrors.StakingTooManyProviders(VotesLib.MAX_VOTING_POOLS);
+        }
+        mapping(uint256 => uint256) storage entries = $.poolVotes[provider];
+        for (uint256 i = p + 1; i <= count; ++i) {
+            entries[i] = VotesLib.PREPARED;
+        }
     }
 
     function _requireRegistered(address provider, ProviderStatus status) private pure {

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
+
 import {IStakingErrors} from "../interfaces/IStakingErrors.sol";
 import {IStakingEvents} from "../interfaces/IStakingEvents.sol";
+import {ProviderStatus} from "../interfaces/IStakingTypes.sol";
 import {Control, Delegation, Layout, Provider, Totals} from "../libraries/StakingStorage.sol";
 import {VotesLib} from "../libraries/VotesLib.sol";
 
@@ -10,9 +13,13 @@ import {VotesLib} from "../libraries/VotesLib.sol";
 /// @notice Governance snapshots and the IERC5805 reads over the voting histories (see VotesLib).
 /// @dev An external library, delegatecalled by the staking contract.
 library VotesLogic {
+    using EnumerableSet for EnumerableSet.AddressSet;
+
     /// @notice Registers a snapshot at `timepoint` (now or later); returns its index. Idempotent per
     ///         time. Writes the pool-wide total into the record of every snapshot already past, so
-    ///         the ones whose total is not written yet stay among the ring's newest.
+    ///         the ones whose total is not written yet stay among the ring's newest, and prepares
+    ///         the entries the first stake changes after it would otherwise create (the total's
+    ///         and every changeable pool's; see VotesLib.PREPARED).
     function registerSnapshot(Layout storage $, uint256 timepoint) external returns (uint256 index) {
         index = uint32($.snapshots[timepoint]);
         if (index != 0) return index;
@@ -28,17 +35,14 @@ library VotesLogic {
         if (count - p >= VotesLib.MAX_PENDING) revert IStakingErrors.StakingTooManyPendingSnapshots();
         if (count == type(uint24).max) revert IStakingErrors.StakingTooManySnapshots();
 
-        Totals storage totals = $.totals;
-        Totals memory t = totals;
-        if (t.totalFrom < t.totalSeen) writeTotals($, t.totalFrom, t.totalSeen, t.snapshotTotal);
-        if (t.totalSeen < p) writeTotals($, t.totalSeen, p, t.totalStaked);
-        totals.totalSeen = uint32(p);
-        totals.totalFrom = uint32(p);
+        _recordTotals($, p);
 
         index = count + 1;
         uint256 shift = 32 * (index % VotesLib.RING);
         $.recentSnapshots = ($.recentSnapshots & ~(uint256(type(uint32).max) << shift)) | (timepoint << shift);
         $.snapshots[timepoint] = index;
+        $.totalVotes[index] = VotesLib.PREPARED;
+        _preparePools($, index);
         uint256 gap = c.previousGap;
         c.secondGap = uint16(gap < VotesLib.NO_SECOND_GAP ? gap : VotesLib.NO_SECOND_GAP);
         gap = count == 0 ? VotesLib.NO_PREVIOUS_GAP : timepoint - c.newestSnapshot;
@@ -49,11 +53,45 @@ library VotesLogic {
         emit IStakingEvents.SnapshotRegistered(index, timepoint);
     }
 
-    /// @notice Writes `total` into the records of snapshots `(from, to]`, all among the ring's newest.
-    /// @dev External (rarely run): a stake change calls it only when two snapshots passed without a
-    ///      registration in between and the total changed after each.
-    function writeTotals(Layout storage $, uint256 from, uint256 to, uint256 total) public {
+    /// @notice Creates each changeable pool's history entry for snapshot `index` ahead of it (see
+    ///         VotesLib.PREPARED); an exited pool that has emptied leaves the set instead.
+    /// @dev Iterates from the end, so the swap-and-pop of a removal only moves a pool already seen.
+    function _preparePools(Layout storage $, uint256 index) private {
+        EnumerableSet.AddressSet storage pools = $.votingPools;
+        for (uint256 i = pools.length(); i != 0;) {
+            address provider = pools.at(--i);
+            Provider storage prov = $.providers[provider];
+            if (prov.stake.total == 0 && prov.pool.status == ProviderStatus.Exited) {
+                pools.remove(provider);
+            } else {
+                $.poolVotes[provider][index] = VotesLib.PREPARED;
+            }
+        }
+    }
+
+    /// @notice Writes the pool-wide total at every snapshot past (`p` of them) whose record lacks it
+    ///         (the live value, the inline one and those in the chain, all since the previous
+    ///         registration, so among the ring's newest), and clears the chain.
+    function _recordTotals(Layout storage $, uint256 p) private {
+        Totals storage totals = $.totals;
+        Totals memory t = totals;
         uint256 ring = $.recentSnapshots;
+        _writeRecords($, ring, t.totalSeen, p, t.totalStaked);
+        _writeRecords($, ring, t.totalFrom, t.totalSeen, t.snapshotTotal);
+        for (uint256 key = t.totalFrom;;) {
+            uint256 entry = $.totalVotes[key];
+            if (!VotesLib.holds(entry)) break;
+            delete $.totalVotes[key];
+            uint256 from = uint32(entry >> 96);
+            _writeRecords($, ring, from, key, uint96(entry));
+            key = from;
+        }
+        totals.totalSeen = uint32(p);
+        totals.totalFrom = uint32(p);
+    }
+
+    /// @notice Writes `total` into the records of snapshots `(from, to]`.
+    function _writeRecords(Layout storage $, uint256 ring, uint256 from, uint256 to, uint256 total) private {
         for (uint256 i = from + 1; i <= to; ++i) {
             $.snapshots[VotesLib.recentTime(ring, i)] = i | total << 32;
         }
@@ -84,6 +122,12 @@ library VotesLogic {
         Totals memory t = $.totals;
         if (index > t.totalSeen) return t.totalStaked;
         if (index > t.totalFrom) return t.snapshotTotal;
+        for (uint256 key = t.totalFrom;;) {
+            uint256 entry = $.totalVotes[key];
+            if (!VotesLib.holds(entry)) break;
+            key = uint32(entry >> 96);
+            if (index > key) return uint96(entry);
+        }
         return $.snapshots[timepoint] >> 32;
     }
 

@@ -128,7 +128,7 @@ contract VotesTest is UnitBase {
     }
 
     /// @dev Several snapshots pending at once, each passing with changes in between, and no
-    ///      registration to write the totals: the inline total moves to the records.
+    ///      registration to write the totals: each inline total moves to the chain.
     function test_history_severalPendingSnapshotsPassOneByOne() public {
         uint256 t = block.timestamp;
         uint256[4] memory s = [t + 10, t + 20, t + 30, t + 40];
@@ -156,6 +156,40 @@ contract VotesTest is UnitBase {
         for (uint256 i; i < 4; ++i) {
             assertEq(staking.getPastTotalSupply(s[i]), expectedTotal[i], "total after registration");
         }
+    }
+
+    /// @dev Six pending; the inline total comes to cover three of them, then moves to the chain in
+    ///      one entry; the next registration writes every total into its record and clears the chain.
+    function test_history_totalCoveringSeveralSnapshotsMovesInOneEntry() public {
+        uint256 t = block.timestamp;
+        uint256[6] memory s;
+        for (uint256 i; i < 6; ++i) {
+            s[i] = t + 10 * (i + 1);
+            snap(s[i]);
+        }
+        uint256 before = 2 * SELF;
+        vm.warp(s[2] + 1); // three past, unchanged across them
+        delegateAs(alice, p1, 1000 ether);
+        assertEq(totalEntry(3), PREPARED, "inline covers (0, 3]");
+        vm.warp(s[3] + 1);
+        delegateAs(bob, p2, 2000 ether);
+        assertEq(totalEntry(3), before, "(0, 3] moved in one entry");
+        vm.warp(s[5] + 1);
+        undelegateAs(alice, p1, 1000 ether);
+        assertEq(totalEntry(4), before + 1000 ether | 3 << 96, "(3, 4] follows it");
+        uint256[6] memory expected =
+            [before, before, before, before + 1000 ether, before + 3000 ether, before + 3000 ether];
+        for (uint256 i; i < 6; ++i) {
+            assertEq(staking.getPastTotalSupply(s[i]), expected[i], "chain");
+        }
+        snap(block.timestamp + 5);
+        assertEq(totalEntry(3), 0, "cleared");
+        assertEq(totalEntry(4), 0, "cleared");
+        vm.warp(block.timestamp + 6);
+        for (uint256 i; i < 6; ++i) {
+            assertEq(staking.getPastTotalSupply(s[i]), expected[i], "records");
+        }
+        assertEq(staking.getPastTotalSupply(block.timestamp - 1), before + 2000 ether);
     }
 
     /// @dev The newest snapshot pending and the one before it past (the count comes from the header
@@ -251,5 +285,105 @@ contract VotesTest is UnitBase {
         assertEq(stakeOf(p1, p1), 1);
         assertEq(staking.pendingRewards(p1, p1), before);
         assertEq(staking.getProvider(p1).commissionAccrued, before);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                     PREPARED POOL ENTRIES (VotesLib.PREPARED)
+    //////////////////////////////////////////////////////////////*/
+
+    bytes32 internal constant STORAGE_SLOT =
+        0x167f1370ddc3008f4c61b85ed9ba614cadb0cba2d573945d59c228406ae13100;
+    /// @dev Slot offsets in the ERC-7201 `Layout` (snapshots/storage-layout.json).
+    uint256 internal constant POOL_VOTES_SLOT = 14;
+    uint256 internal constant VOTING_POOLS_SLOT = 16;
+    uint256 internal constant TOTAL_VOTES_SLOT = 18;
+    uint256 internal constant PREPARED = 1 << 255;
+
+    function poolEntry(address provider, uint256 key) internal view returns (uint256) {
+        bytes32 inner = keccak256(abi.encode(provider, uint256(STORAGE_SLOT) + POOL_VOTES_SLOT));
+        return uint256(vm.load(address(staking), keccak256(abi.encode(key, inner))));
+    }
+
+    function totalEntry(uint256 key) internal view returns (uint256) {
+        bytes32 slot = keccak256(abi.encode(key, uint256(STORAGE_SLOT) + TOTAL_VOTES_SLOT));
+        return uint256(vm.load(address(staking), slot));
+    }
+
+    function votingPoolCount() internal view returns (uint256) {
+        return uint256(vm.load(address(staking), bytes32(uint256(STORAGE_SLOT) + VOTING_POOLS_SLOT)));
+    }
+
+    function test_prepared_registrationPreparesEveryChangeablePool() public {
+        assertEq(votingPoolCount(), 2);
+        uint256 s = block.timestamp + 10;
+        assertEq(snap(s), 1);
+        assertEq(poolEntry(p1, 1), PREPARED);
+        assertEq(poolEntry(p2, 1), PREPARED);
+        // A pool untouched across the snapshot keeps the prepared entry, which reads as absent.
+        vm.warp(s + 1);
+        delegateAs(alice, p1, 10_000 ether);
+        assertEq(poolEntry(p1, 1), SELF, "old value, previous key 0");
+        assertEq(poolEntry(p2, 1), PREPARED);
+        assertEq(staking.getPastVotes(p1, s), SELF);
+        assertEq(staking.getPastVotes(p2, s), SELF);
+    }
+
+    function test_prepared_newProviderGetsThePendingSnapshots() public {
+        uint256 passed = block.timestamp + 1;
+        snap(passed);
+        vm.warp(passed + 1);
+        uint256 s1 = block.timestamp + 10;
+        uint256 s2 = block.timestamp + 20;
+        snap(s1);
+        snap(s2);
+        registerProvider(p3, SELF, 500);
+        assertEq(votingPoolCount(), 3);
+        assertEq(poolEntry(p3, 1), 0, "past before it existed: nothing to keep");
+        assertEq(poolEntry(p3, 2), PREPARED);
+        assertEq(poolEntry(p3, 3), PREPARED);
+        vm.warp(s2 + 1);
+        delegateAs(p3, p3, 1000 ether);
+        assertEq(staking.getPastVotes(p3, passed), 0);
+        assertEq(staking.getPastVotes(p3, s1), SELF);
+        assertEq(staking.getPastVotes(p3, s2), SELF);
+    }
+
+    function test_prepared_emptyExitedPoolsLeaveTheSet() public {
+        delegateAs(alice, p2, 10_000 ether);
+        vm.prank(p1);
+        staking.exitProvider();
+        assertEq(votingPoolCount(), 1, "p1's pool emptied at its exit");
+        vm.prank(p2);
+        staking.exitProvider();
+        assertEq(votingPoolCount(), 1, "p2's pool still holds alice");
+        uint256 s = block.timestamp + 10;
+        snap(s);
+        assertEq(poolEntry(p1, 1), 0);
+        assertEq(poolEntry(p2, 1), PREPARED);
+        vm.warp(s + 1);
+        undelegateAs(alice, p2, 10_000 ether);
+        snap(block.timestamp + 10);
+        assertEq(votingPoolCount(), 0, "pruned by the next registration");
+        assertEq(poolEntry(p2, 2), 0);
+        assertEq(staking.getPastVotes(p2, s), 10_000 ether);
+    }
+
+    function test_prepared_atMost256ChangeablePools() public {
+        for (uint256 i = 2; i < 256; ++i) {
+            registerProvider(address(uint160(0x1000 + i)), SELF, 500);
+        }
+        assertEq(votingPoolCount(), 256);
+        address extra = makeAddr("extra");
+        give(extra, SELF);
+        vm.startPrank(extra);
+        token.approve(address(staking), SELF);
+        vm.expectRevert(abi.encodeWithSelector(IStakingErrors.StakingTooManyProviders.selector, 256));
+        staking.registerProvider(SELF, 500, "ipfs://extra");
+        vm.stopPrank();
+        // An exit makes room again.
+        vm.prank(address(uint160(0x1000 + 2)));
+        staking.exitProvider();
+        registerProvider(extra, SELF, 500);
+        assertEq(votingPoolCount(), 256);
     }
 }

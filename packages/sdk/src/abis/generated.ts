@@ -2697,6 +2697,11 @@ export const ankrStakingAbi = [
     name: 'StakingSnapshotOutOfOrder',
   },
   { type: 'error', inputs: [], name: 'StakingTooManyPendingSnapshots' },
+  {
+    type: 'error',
+    inputs: [{ name: 'max', internalType: 'uint256', type: 'uint256' }],
+    name: 'StakingTooManyProviders',
+  },
   { type: 'error', inputs: [], name: 'StakingTooManySnapshots' },
   {
     type: 'error',

@@ -149,6 +149,8 @@ const describe: Describe = {
     `snapshot ${f.time(t)} is before the newest registered snapshot ${f.time(newest)}`,
   StakingTooManyPendingSnapshots: () => "too many governance snapshots are pending; wait for the next one",
   StakingTooManySnapshots: () => "the snapshot counter is full",
+  StakingTooManyProviders: ([max]) =>
+    `the protocol already holds ${max} providers whose pools may still change; a registration waits until one exits`,
   GovernorAlreadyCastVote: ([voter]) => `${voter} has already voted on this proposal`,
   GovernorAlreadyOverridden: ([delegator, provider]) =>
     `${delegator} has already overridden ${provider}'s vote on this proposal`,
@@ -280,6 +282,7 @@ export class SnapshotInPastError extends ContractRevertError<"StakingSnapshotInP
 export class SnapshotOutOfOrderError extends ContractRevertError<"StakingSnapshotOutOfOrder"> {}
 export class TooManyPendingSnapshotsError extends ContractRevertError<"StakingTooManyPendingSnapshots"> {}
 export class TooManySnapshotsError extends ContractRevertError<"StakingTooManySnapshots"> {}
+export class TooManyProvidersError extends ContractRevertError<"StakingTooManyProviders"> {}
 export class RewardVaultOnlyStakingError extends ContractRevertError<"RewardVaultOnlyStaking"> {}
 export class RewardVaultZeroAmountError extends ContractRevertError<"RewardVaultZeroAmount"> {}
 export class RewardVaultZeroAddressError extends ContractRevertError<"RewardVaultZeroAddress"> {}
@@ -349,6 +352,7 @@ const classes: Partial<Record<ContractErrorName, unknown>> = {
   StakingSnapshotOutOfOrder: SnapshotOutOfOrderError,
   StakingTooManyPendingSnapshots: TooManyPendingSnapshotsError,
   StakingTooManySnapshots: TooManySnapshotsError,
+  StakingTooManyProviders: TooManyProvidersError,
   RewardVaultOnlyStaking: RewardVaultOnlyStakingError,
   RewardVaultZeroAmount: RewardVaultZeroAmountError,
   RewardVaultZeroAddress: RewardVaultZeroAddressError,
