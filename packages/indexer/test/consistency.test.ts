@@ -1,6 +1,7 @@
 // Reliability: a random scenario of a few hundred actions, then every provider total, delegation,
 // pending reward and unbonding entry from the API must equal the contract's view at the block the
-// API answered for — after a SIGKILL mid-sync and a restart, and once more against PostgreSQL.
+// API answered for — after a SIGKILL in the middle of the backfill and a restart, and once more
+// against PostgreSQL.
 import { ankrStakingAbi } from "@ankr-staking/sdk";
 import type { Address } from "viem";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -16,6 +17,7 @@ import {
   rpc,
   rpcUrl,
 } from "./scenario.ts";
+import { startSlowRpc } from "./slowRpc.ts";
 
 const delegators = ["alice", "bob", "carol"] as const;
 const providers = [address("providerA"), address("providerB")];
@@ -152,19 +154,26 @@ describe("consistency with the contract", () => {
     await indexer?.stop();
   });
 
-  test("after a SIGKILL early in the sync and a restart, nothing is lost or double counted", async () => {
+  test("after a SIGKILL in the middle of the backfill and a restart, nothing is lost or double counted", async () => {
     expect(actions).toBeGreaterThan(150);
     const schema = `crash_${process.pid}`;
-    // Killed mid-backfill: after its first block range is indexed, before backfill completes.
+    // Through a node that answers each request 100 ms late, the backfill of a few hundred blocks
+    // takes seconds: the kill lands after a block range with events is indexed and before the
+    // backfill completes, and the test checks that it did.
+    const slow = await startSlowRpc(rpcUrl, 100);
     const first = await startIndexer({
-      rpcUrl,
+      rpcUrl: slow.url,
       deploymentFile,
       schema,
-      // Killed as its server comes up, at the start of the backfill (on a small chain the backfill can
-      // finish within half a second, so the kill is not guaranteed to land mid-backfill).
-      waitFor: /Created HTTP server/,
+      waitFor: /"msg":"Indexed block range"[^\n]*"event_count":[1-9]/,
+      timeoutMs: 120_000,
+    }).catch(async (error: unknown) => {
+      await slow.close();
+      throw error;
     });
     await first.stop("SIGKILL");
+    await slow.close();
+    expect(first.output()).not.toContain("Completed backfill indexing");
     indexer = await startIndexer({ rpcUrl, deploymentFile, schema, pgliteDir: first.pgliteDir });
     await expectConsistent(indexer);
     // Every action appears once: the history count equals the logs the chain holds for it.

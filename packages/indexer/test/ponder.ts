@@ -117,6 +117,7 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer & {
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`ponder exited (${child.exitCode}):\n${output.slice(-4000)}`);
+    if (options.waitFor?.test(output)) break;
     const ok = await fetch(`${url}/ready`)
       .then((r) => r.status === 200)
       .catch(() => false);
