@@ -24,7 +24,11 @@ export const GAS_HEADROOM_PERCENT = 20n;
  * Write options plus a state override for the simulation only: how a call that pulls tokens is
  * simulated as if its approval were already given (see token/approval.ts). Never sent.
  */
-export type SendOptions = WriteOptions & { stateOverride?: StateOverride | undefined };
+export type SendOptions = WriteOptions & {
+  stateOverride?: StateOverride | undefined;
+  /** Gas the estimate cannot see (work that depends on the block the transaction lands in). */
+  extraGas?: bigint | undefined;
+};
 
 export type SendParameters<
   abi extends Abi,
@@ -55,7 +59,8 @@ export async function sendTransaction<
 >(client: StakingClientBase, parameters: SendParameters<abi, functionName>): Promise<TransactionResult> {
   const { account, walletClient, publicClient } = client;
   if (!account || !walletClient) throw new MissingAccountError();
-  const { address, abi, functionName, args, dryRun, confirmations, onProgress, stateOverride } = parameters;
+  const { address, abi, functionName, args, dryRun, confirmations, onProgress, stateOverride, extraGas } =
+    parameters;
   return withStakingErrors(client, async () => {
     const call = {
       address,
@@ -87,7 +92,7 @@ export async function sendTransaction<
     // permit). Unused gas is not charged.
     const hash = await walletClient.writeContract({
       ...(request as Parameters<typeof walletClient.writeContract>[0]),
-      gas: (gas * (100n + GAS_HEADROOM_PERCENT)) / 100n,
+      gas: (gas * (100n + GAS_HEADROOM_PERCENT)) / 100n + (extraGas ?? 0n),
     });
     onProgress?.({ stage: "sent", hash });
     const mined = await waitForTransaction(client, { hash, confirmations, onProgress });

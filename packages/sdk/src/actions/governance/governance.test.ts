@@ -83,6 +83,33 @@ describe("governance", () => {
     expect((await reader.getProvider({ provider: CAROL })).statusName).toBe("Active");
   });
 
+  test("a proposal estimated in a cell that has its snapshot, mined in the next, still registers one", async () => {
+    // The devnet's grid is one second. The second proposal is estimated on a pending block at the
+    // first one's time (its snapshot registered: the estimate leaves registration out) and mined a
+    // second later, in a cell of its own, where it registers a snapshot after all.
+    const rpc = (method: string, params: unknown[] = []) =>
+      reader.publicClient.request({ method, params } as never);
+    const actions = await registerCarol();
+    const first = await client("providerA").propose({ actions, description: "Admit Carol Nodes, first" });
+    const t = await now();
+    await rpc("evm_setAutomine", [false]);
+    try {
+      await rpc("evm_setNextBlockTimestamp", [Number(t)]);
+      const sending = client("providerB").propose({ actions, description: "Admit Carol Nodes, second" });
+      while ((await reader.publicClient.getBlockTransactionCount({ blockTag: "pending" })) === 0)
+        await new Promise((r) => setTimeout(r, 20));
+      await rpc("evm_mine", [Number(t + 1n)]);
+      const second = await sending;
+      expect(second.status).toBe("success");
+      const [a, b] = await Promise.all(
+        [first, second].map((p) => reader.getProposal({ proposalId: p.proposalId })),
+      );
+      expect(b?.snapshot).toBeGreaterThan(a?.snapshot ?? 0n);
+    } finally {
+      await rpc("evm_setAutomine", [true]);
+    }
+  });
+
   test("refusals are typed errors with readable messages; nothing is sent", async () => {
     const actions = await registerCarol();
     await expect(client("alice").propose({ actions, description: "x" })).rejects.toBeInstanceOf(

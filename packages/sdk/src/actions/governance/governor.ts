@@ -27,7 +27,7 @@ export function sendGovernor<functionName extends GovernorFunctionName>(
   client: StakingClientBase,
   functionName: functionName,
   args: ContractFunctionArgs<typeof ankrGovernorAbi, "nonpayable" | "payable", functionName>,
-  options: WriteOptions = {},
+  options: WriteOptions & { extraGas?: bigint | undefined } = {},
 ): Promise<TransactionResult> {
   return sendTransaction(client, {
     ...options,

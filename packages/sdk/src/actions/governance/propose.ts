@@ -1,8 +1,9 @@
+import { ankrGovernorAbi, ankrStakingAbi } from "../../abis/generated.js";
 import type { StakingClientBase } from "../../client/createStakingClient.js";
 import { BaseError } from "../../errors/base.js";
 import type { TransactionResult, WriteOptions } from "../../transaction/types.js";
 import type { ProposalAction } from "./getProposal.js";
-import { sendGovernor } from "./governor.js";
+import { governorAddress, sendGovernor } from "./governor.js";
 
 export type ProposeParameters = WriteOptions & {
   actions: readonly ProposalAction[];
@@ -19,6 +20,47 @@ export class EmptyProposalError extends BaseError {
   override name = "EmptyProposalError";
   constructor(reason: string) {
     super(`a proposal needs ${reason}`);
+  }
+}
+
+/**
+ * Gas a proposal needs beyond its estimate if it lands in a later snapshot-grid cell than the
+ * block the estimate ran on. A proposal whose snapshot is already registered (another proposal in
+ * the same cell) does not register it, so its estimate leaves out registration, which prepares a
+ * history entry for every changeable pool (about 27k each); if the transaction is mined a cell
+ * later, it registers a new snapshot after all. The registration is estimated directly, as the
+ * Governor would call it.
+ */
+async function snapshotRegistrationGas(client: StakingClientBase): Promise<bigint> {
+  const governor = governorAddress(client);
+  const { publicClient, deployment } = client;
+  const read = <T>(functionName: "votingDelay" | "snapshotGrid") =>
+    publicClient.readContract({ address: governor, abi: ankrGovernorAbi, functionName }) as Promise<T>;
+  const [block, delay, grid] = await Promise.all([
+    publicClient.getBlock({ blockTag: "latest" }),
+    read<bigint>("votingDelay"),
+    read<bigint>("snapshotGrid"),
+  ]);
+  const snapshot = block.timestamp + delay;
+  const index = await publicClient.readContract({
+    address: deployment.staking,
+    abi: ankrStakingAbi,
+    functionName: "snapshotIndex",
+    args: [snapshot],
+  });
+  if (index === 0n) return 0n;
+  try {
+    return await publicClient.estimateContractGas({
+      address: deployment.staking,
+      abi: ankrStakingAbi,
+      functionName: "registerSnapshot",
+      args: [snapshot + grid],
+      account: governor,
+    });
+  } catch {
+    // The next cell cannot take a snapshot now (too many pending): the proposal would revert there
+    // anyway, with its own error.
+    return 0n;
   }
 }
 
@@ -40,7 +82,7 @@ export async function propose(
     client,
     "propose",
     [actions.map((a) => a.target), actions.map((a) => a.value), actions.map((a) => a.calldata), description],
-    options,
+    { ...options, extraGas: await snapshotRegistrationGas(client) },
   );
   const created = result.events.find((e) => e.eventName === "ProposalCreated");
   const proposalId =
