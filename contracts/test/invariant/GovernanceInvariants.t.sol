@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {GovernanceFixture} from "../governance/GovernanceFixture.sol";
+import {VotesSlots} from "../utils/VotesSlots.sol";
 import {GovernanceHandler} from "./handlers/GovernanceHandler.sol";
 
 /// @notice Checkpoints and vote counting under random stake changes, proposals, votes, overrides.
@@ -56,30 +57,12 @@ contract GovernanceInvariantsTest is GovernanceFixture {
             uint256 s = handler.snapshots(i);
             if (s < block.timestamp) continue;
             uint256 index = staking.snapshotIndex(s);
-            assertNotEq(_entry(TOTAL_VOTES_SLOT, bytes32(0), index, false), 0, "total entry");
+            assertNotEq(VotesSlots.totalEntry(address(staking), index), 0, "total entry");
             for (uint256 j; j < 3; ++j) {
                 address p = handler.providerAt(j);
-                assertNotEq(
-                    _entry(POOL_VOTES_SLOT, bytes32(uint256(uint160(p))), index, true), 0, "pool entry"
-                );
+                assertNotEq(VotesSlots.poolEntry(address(staking), p, index), 0, "pool entry");
             }
         }
-    }
-
-    bytes32 internal constant STORAGE_SLOT =
-        0x167f1370ddc3008f4c61b85ed9ba614cadb0cba2d573945d59c228406ae13100;
-    /// @dev Slot offsets in the ERC-7201 `Layout` (snapshots/storage-layout.json).
-    uint256 internal constant POOL_VOTES_SLOT = 14;
-    uint256 internal constant TOTAL_VOTES_SLOT = 18;
-
-    function _entry(uint256 offset, bytes32 outerKey, uint256 key, bool nested)
-        internal
-        view
-        returns (uint256)
-    {
-        bytes32 base = bytes32(uint256(STORAGE_SLOT) + offset);
-        if (nested) base = keccak256(abi.encode(outerKey, base));
-        return uint256(vm.load(address(staking), keccak256(abi.encode(key, base))));
     }
 
     /// @notice Live: the pools sum to the pool-wide total, which is what getVotes reports.

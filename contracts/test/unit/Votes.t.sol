@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {IStakingErrors} from "../../src/interfaces/IStakingErrors.sol";
 import {IStakingEvents} from "../../src/interfaces/IStakingEvents.sol";
 import {Parameters} from "../../src/interfaces/IStakingTypes.sol";
+import {VotesSlots} from "../utils/VotesSlots.sol";
 import {UnitBase} from "./UnitBase.sol";
 
 /// @notice Voting power at governance snapshots (VotesLib): registration rules, the IERC5805 reads,
@@ -291,26 +292,18 @@ contract VotesTest is UnitBase {
                      PREPARED POOL ENTRIES (VotesLib.PREPARED)
     //////////////////////////////////////////////////////////////*/
 
-    bytes32 internal constant STORAGE_SLOT =
-        0x167f1370ddc3008f4c61b85ed9ba614cadb0cba2d573945d59c228406ae13100;
-    /// @dev Slot offsets in the ERC-7201 `Layout` (snapshots/storage-layout.json).
-    uint256 internal constant POOL_VOTES_SLOT = 14;
-    uint256 internal constant VOTING_POOLS_SLOT = 16;
-    uint256 internal constant TOTAL_VOTES_SLOT = 18;
     uint256 internal constant PREPARED = 1 << 255;
 
     function poolEntry(address provider, uint256 key) internal view returns (uint256) {
-        bytes32 inner = keccak256(abi.encode(provider, uint256(STORAGE_SLOT) + POOL_VOTES_SLOT));
-        return uint256(vm.load(address(staking), keccak256(abi.encode(key, inner))));
+        return VotesSlots.poolEntry(address(staking), provider, key);
     }
 
     function totalEntry(uint256 key) internal view returns (uint256) {
-        bytes32 slot = keccak256(abi.encode(key, uint256(STORAGE_SLOT) + TOTAL_VOTES_SLOT));
-        return uint256(vm.load(address(staking), slot));
+        return VotesSlots.totalEntry(address(staking), key);
     }
 
     function votingPoolCount() internal view returns (uint256) {
-        return uint256(vm.load(address(staking), bytes32(uint256(STORAGE_SLOT) + VOTING_POOLS_SLOT)));
+        return VotesSlots.votingPoolCount(address(staking));
     }
 
     function test_prepared_registrationPreparesEveryChangeablePool() public {

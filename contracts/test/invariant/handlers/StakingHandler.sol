@@ -5,6 +5,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {Test} from "forge-std/Test.sol";
 
 import {RewardMath} from "../../../src/libraries/RewardMath.sol";
+import {StakingStorage} from "../../../src/libraries/StakingStorage.sol";
 
 import {AnkrStaking} from "../../../src/AnkrStaking.sol";
 import {RewardVault} from "../../../src/RewardVault.sol";
@@ -23,8 +24,7 @@ import {TestANKR} from "../../../src/token/TestANKR.sol";
 contract StakingHandler is Test {
     uint256 internal constant BPS = 10_000;
     uint256 internal constant WAD = 1e18;
-    bytes32 internal constant STORAGE_SLOT =
-        0x167f1370ddc3008f4c61b85ed9ba614cadb0cba2d573945d59c228406ae13100;
+    bytes32 internal constant STORAGE_SLOT = StakingStorage.SLOT;
     /// @dev Slot offset of `providers` in the ERC-7201 `Layout` (see StakingStorage).
     uint256 internal constant PROVIDERS_SLOT_OFFSET = 8;
     /// @dev Slots inside `Provider` (pool, stake, stream, terms, bond, metadataURI, queuedRewards).
