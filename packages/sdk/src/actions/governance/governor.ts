@@ -4,7 +4,7 @@ import type { Address, ContractFunctionArgs, ContractFunctionName } from "viem";
 import { ankrGovernorAbi } from "../../abis/generated.js";
 import type { StakingClientBase } from "../../client/createStakingClient.js";
 import { BaseError } from "../../errors/base.js";
-import { sendTransaction } from "../../transaction/send.js";
+import { type SendOptions, sendTransaction } from "../../transaction/send.js";
 import type { TransactionResult, WriteOptions } from "../../transaction/types.js";
 
 export class GovernanceNotDeployedError extends BaseError {
@@ -27,7 +27,7 @@ export function sendGovernor<functionName extends GovernorFunctionName>(
   client: StakingClientBase,
   functionName: functionName,
   args: ContractFunctionArgs<typeof ankrGovernorAbi, "nonpayable" | "payable", functionName>,
-  options: WriteOptions & { extraGas?: bigint | undefined } = {},
+  options: WriteOptions & Pick<SendOptions, "extraGas"> = {},
 ): Promise<TransactionResult> {
   return sendTransaction(client, {
     ...options,

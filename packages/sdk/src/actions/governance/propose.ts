@@ -82,7 +82,8 @@ export async function propose(
     client,
     "propose",
     [actions.map((a) => a.target), actions.map((a) => a.value), actions.map((a) => a.calldata), description],
-    { ...options, extraGas: await snapshotRegistrationGas(client) },
+    // A dry run sends nothing, so no limit needs the allowance.
+    { ...options, extraGas: options.dryRun ? 0n : await snapshotRegistrationGas(client) },
   );
   const created = result.events.find((e) => e.eventName === "ProposalCreated");
   const proposalId =
