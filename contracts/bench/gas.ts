@@ -11,6 +11,7 @@
 //
 // Every scenario starts from the same evm_snapshot of a chain where the providers and their background
 // delegators already exist, so each measured provider has exactly the stated number of delegators.
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type Abi, type Address, type Hex, keccak256, parseAbi, stringToHex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
@@ -248,9 +249,21 @@ async function measureGovernance(
   };
 }
 
-/** `Layout.votingPools`' length (the ERC-7201 namespace's slot 16): the pools a new snapshot prepares. */
+/** `Layout.votingPools`' slot, from the checked-in storage layout (snapshots/storage-layout.json). */
+const VOTING_POOLS_SLOT = (() => {
+  const layout = JSON.parse(
+    readFileSync(new URL("../snapshots/storage-layout.json", import.meta.url), "utf8"),
+  ) as {
+    structs: Record<string, { label: string; slot: string }[]>;
+  };
+  const field = layout.structs["t_struct(Layout)_storage"]?.find((f) => f.label === "votingPools");
+  if (!field) throw new Error("storage layout has no Layout.votingPools");
+  return STAKING_STORAGE_SLOT + BigInt(field.slot);
+})();
+
+/** `Layout.votingPools`' length: the pools a new snapshot prepares. */
 async function votingPools(ctx: Context): Promise<number> {
-  const slot = BigInt(STAKING_STORAGE_SLOT) + 16n;
+  const slot = VOTING_POOLS_SLOT;
   const word = await ctx.net.rpc.call<Hex>("eth_getStorageAt", [
     ctx.d.staking,
     `0x${slot.toString(16)}`,

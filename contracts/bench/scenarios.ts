@@ -1,5 +1,5 @@
 // What is measured, for whom, and the deterministic accounts and times it all happens with.
-import { type Address, getAddress, type Hex, keccak256, stringToHex } from "viem";
+import { type Address, encodeAbiParameters, getAddress, type Hex, keccak256, stringToHex } from "viem";
 import { type PrivateKeyAccount, privateKeyToAccount } from "viem/accounts";
 
 export const OPERATIONS = [
@@ -49,8 +49,16 @@ export type GovernanceOperation = (typeof GOVERNANCE_OPERATIONS)[number];
 
 /** Pools that may still change when `propose` registers its snapshot, besides the three of the plain figure. */
 export const PROPOSE_POOL_COUNTS = [100, 256] as const;
-/** The staking contract's ERC-7201 namespace (StakingStorage.SLOT). */
-export const STAKING_STORAGE_SLOT = "0x167f1370ddc3008f4c61b85ed9ba614cadb0cba2d573945d59c228406ae13100";
+/** The staking contract's ERC-7201 namespace, derived as StakingStorage.SLOT is. */
+export const STAKING_STORAGE_SLOT =
+  BigInt(
+    keccak256(
+      encodeAbiParameters(
+        [{ type: "uint256" }],
+        [BigInt(keccak256(stringToHex("ankr.storage.Staking"))) - 1n],
+      ),
+    ),
+  ) & ~0xffn;
 
 /** Existing delegators on the provider the user acts at (besides the provider's own stake and the user). */
 export const DELEGATOR_COUNTS = [1, 100, 10_000] as const;
