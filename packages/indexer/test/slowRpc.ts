@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 
-export type SlowRpc = { url: string; requests: () => number; close: () => Promise<void> };
+export type SlowRpc = { url: string; close: () => Promise<void> };
 
 function body(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -21,11 +21,9 @@ function body(req: IncomingMessage): Promise<string> {
 }
 
 export async function startSlowRpc(target: string, delayMs: number): Promise<SlowRpc> {
-  let requests = 0;
   const server = createServer(async (req, res) => {
     try {
       const payload = await body(req);
-      requests++;
       await sleep(delayMs);
       const answer = await fetch(target, {
         method: "POST",
@@ -43,7 +41,6 @@ export async function startSlowRpc(target: string, delayMs: number): Promise<Slo
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    requests: () => requests,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
