@@ -1,5 +1,5 @@
-// Run by the root `postinstall` (npm install, npm ci): a change to the installed Ponder 0.16.10, a few
-// characters, applied in place and idempotent. Ponder 0.17 (which has it) needs Node 22;
+// Run by the root `postinstall` (npm install, npm ci): two changes to the installed Ponder 0.16.10, each
+// a few characters, applied in place and idempotent. Ponder 0.17 (which has the first) needs Node 22;
 // this project runs on Node 20. Any other Ponder version is left alone with a warning: drop or redo
 // the entry then. The reasons and the benchmark figures are in docs/indexer.md (Benchmark).
 //
@@ -7,6 +7,10 @@
 //    0.16.10 merges the log filters of one address into a single request only when topic1-3 are
 //    `undefined`, but its config builder sets them to `null`: every event type became its own
 //    eth_getLogs per block range (about 60 here), each scanning the whole range on the node.
+// 2. The initial request rate of Ponder's adaptive limiter, PONDER_RPC_INITIAL_RPS (default 20, as
+//    upstream). Ponder starts every node at 20 requests/s and raises it by 5% only after ten seconds
+//    at the limit; the indexer's own node sits behind its queued transport (src/transport.ts), which
+//    already bounds what is in flight, so the limiter only left the node idle.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +23,11 @@ const patches = [
     from: `const hasTopic${n} = filter.topic${n} !== undefined;`,
     to: `const hasTopic${n} = filter.topic${n} !== undefined && filter.topic${n} !== null;`,
   })),
+  {
+    file: "dist/esm/rpc/index.js",
+    from: "        rpsLimit: INITIAL_MAX_RPS,\n",
+    to: "        rpsLimit: Number(process.env.PONDER_RPC_INITIAL_RPS ?? INITIAL_MAX_RPS),\n",
+  },
 ];
 
 for (const dir of [join(root, "node_modules/ponder"), join(root, "packages/indexer/node_modules/ponder")]) {

@@ -21,6 +21,10 @@ const startBlock = Number(deployment.startBlock);
 /** An http(s) node goes through the queue (src/transport.ts); a ws(s) URL is Ponder's own. */
 function rpc(url: string) {
   if (!/^https?:/.test(url)) return url;
+  // Ponder's adaptive rate limit starts every node at 20 requests/s and rises 5% per ten saturated
+  // seconds; behind the queue, which bounds what the node has in flight, it only idles the node, so
+  // it starts at Ponder's ceiling (500). PONDER_RPC_INITIAL_RPS exists through scripts/patch-ponder.mjs.
+  process.env.PONDER_RPC_INITIAL_RPS ??= "500";
   return queuedHttp(url, {
     concurrency: Number(process.env.PONDER_RPC_CONCURRENCY ?? 4),
     timeoutMs: Number(process.env.PONDER_RPC_TIMEOUT_MS ?? 60_000),
