@@ -41,9 +41,9 @@ export default createConfig({
       rpc: rpc(process.env.PONDER_RPC_URL ?? "http://127.0.0.1:8545"),
       pollingInterval: Number(process.env.PONDER_POLLING_INTERVAL ?? 1000),
       // Blocks per eth_getLogs during backfill; unset, Ponder adapts it to the node's errors. Ponder
-      // sends one eth_getLogs per indexed event type (about 60 here) per range, so a small range
-      // multiplies requests under its adaptive rate limit: set it only for a node that refuses
-      // wide ranges.
+      // sends one eth_getLogs per contract per range (patched, scripts/patch-ponder.mjs; one per
+      // event type, about 60, before), so a small range multiplies requests: set it only for a node
+      // that refuses wide ranges.
       ethGetLogsBlockRange: process.env.PONDER_GETLOGS_BLOCK_RANGE
         ? Number(process.env.PONDER_GETLOGS_BLOCK_RANGE)
         : undefined,
