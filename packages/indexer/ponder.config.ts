@@ -21,6 +21,10 @@ const startBlock = Number(deployment.startBlock);
 /** An http(s) node goes through the queue (src/transport.ts); a ws(s) URL is Ponder's own. */
 function rpc(url: string) {
   if (!/^https?:/.test(url)) return url;
+  // Ponder's adaptive rate limit starts every node at 20 requests/s and rises 5% per ten saturated
+  // seconds; behind the queue, which bounds what the node has in flight, it only idles the node, so
+  // it starts at Ponder's ceiling (500). PONDER_RPC_INITIAL_RPS exists through scripts/patch-ponder.mjs.
+  process.env.PONDER_RPC_INITIAL_RPS ??= "500";
   return queuedHttp(url, {
     concurrency: Number(process.env.PONDER_RPC_CONCURRENCY ?? 4),
     timeoutMs: Number(process.env.PONDER_RPC_TIMEOUT_MS ?? 60_000),
@@ -37,9 +41,9 @@ export default createConfig({
       rpc: rpc(process.env.PONDER_RPC_URL ?? "http://127.0.0.1:8545"),
       pollingInterval: Number(process.env.PONDER_POLLING_INTERVAL ?? 1000),
       // Blocks per eth_getLogs during backfill; unset, Ponder adapts it to the node's errors. Ponder
-      // sends one eth_getLogs per indexed event type (about 60 here) per range, so a small range
-      // multiplies requests under its adaptive rate limit: set it only for a node that refuses
-      // wide ranges.
+      // sends one eth_getLogs per contract per range (patched, scripts/patch-ponder.mjs; one per
+      // event type, about 60, before), so a small range multiplies requests: set it only for a node
+      // that refuses wide ranges.
       ethGetLogsBlockRange: process.env.PONDER_GETLOGS_BLOCK_RANGE
         ? Number(process.env.PONDER_GETLOGS_BLOCK_RANGE)
         : undefined,

@@ -107,9 +107,9 @@ try {
     rpcUrl: anvil.url,
     deploymentFile: devnet.deploymentFile,
     timeoutMs: 1_800_000,
-    // Ponder's own eth_getLogs range unless one is given: it issues one request per indexed event
-    // type per range, so a small fixed range (5 blocks) multiplied the requests by the range count
-    // and its adaptive rate limit (about 20-30 req/s to start) made the fetch the bottleneck.
+    // Ponder's own eth_getLogs range unless one is given: it issues requests per range (one per
+    // contract, one per event type before scripts/patch-ponder.mjs), so a small fixed range (5
+    // blocks) multiplied the requests by the range count and made the fetch the bottleneck.
     env: process.env.PONDER_GETLOGS_BLOCK_RANGE
       ? { PONDER_GETLOGS_BLOCK_RANGE: process.env.PONDER_GETLOGS_BLOCK_RANGE }
       : {},
