@@ -23,7 +23,7 @@ function rpc(url: string) {
   if (!/^https?:/.test(url)) return url;
   // Ponder's adaptive rate limit starts every node at 20 requests/s and rises 5% per ten saturated
   // seconds; behind the queue, which bounds what the node has in flight, it only idles the node, so
-  // it starts at Ponder's ceiling (500). PONDER_RPC_INITIAL_RPS exists through scripts/patch-ponder.mjs.
+  // it starts at Ponder's ceiling (500). PONDER_RPC_INITIAL_RPS exists through scripts/patch-dependencies.mjs.
   process.env.PONDER_RPC_INITIAL_RPS ??= "500";
   return queuedHttp(url, {
     concurrency: Number(process.env.PONDER_RPC_CONCURRENCY ?? 4),
@@ -41,7 +41,7 @@ export default createConfig({
       rpc: rpc(process.env.PONDER_RPC_URL ?? "http://127.0.0.1:8545"),
       pollingInterval: Number(process.env.PONDER_POLLING_INTERVAL ?? 1000),
       // Blocks per eth_getLogs during backfill; unset, Ponder adapts it to the node's errors. Ponder
-      // sends one eth_getLogs per contract per range (patched, scripts/patch-ponder.mjs; one per
+      // sends one eth_getLogs per contract per range (patched, scripts/patch-dependencies.mjs; one per
       // event type, about 60, before), so a small range multiplies requests: set it only for a node
       // that refuses wide ranges.
       ethGetLogsBlockRange: process.env.PONDER_GETLOGS_BLOCK_RANGE

@@ -108,7 +108,7 @@ try {
     deploymentFile: devnet.deploymentFile,
     timeoutMs: 1_800_000,
     // Ponder's own eth_getLogs range unless one is given: it issues requests per range (one per
-    // contract, one per event type before scripts/patch-ponder.mjs), so a small fixed range (5
+    // contract, one per event type before scripts/patch-dependencies.mjs), so a small fixed range (5
     // blocks) multiplied the requests by the range count and made the fetch the bottleneck.
     env: process.env.PONDER_GETLOGS_BLOCK_RANGE
       ? { PONDER_GETLOGS_BLOCK_RANGE: process.env.PONDER_GETLOGS_BLOCK_RANGE }
