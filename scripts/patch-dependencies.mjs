@@ -162,7 +162,8 @@ for (const { name, version, edits } of packages) {
     const path = join(dir, file);
     const text = readFileSync(path, "utf8");
     if (text.includes(to)) continue;
-    if (!text.includes(from)) throw new Error(`patch-dependencies: ${path} lacks the text to patch: ${from.trim()}`);
+    if (!text.includes(from))
+      throw new Error(`patch-dependencies: ${path} lacks the text to patch: ${from.trim()}`);
     writeFileSync(path, text.replace(from, to));
   }
 }
