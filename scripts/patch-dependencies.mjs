@@ -12,6 +12,24 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
+// drizzle-orm's PgDialect.prepareTyping body, moved as it is to a module-level function.
+const typingChecks = `    if (is(encoder, PgJsonb) || is(encoder, PgJson)) {
+      return "json";
+    } else if (is(encoder, PgNumeric)) {
+      return "decimal";
+    } else if (is(encoder, PgTime)) {
+      return "time";
+    } else if (is(encoder, PgTimestamp) || is(encoder, PgTimestampString)) {
+      return "timestamp";
+    } else if (is(encoder, PgDate) || is(encoder, PgDateString)) {
+      return "date";
+    } else if (is(encoder, PgUUID)) {
+      return "uuid";
+    } else {
+      return "none";
+    }
+`;
+
 const packages = [
   {
     name: "ponder",
@@ -79,22 +97,7 @@ function kindsOf(cls) {
       {
         file: "pg-core/dialect.js",
         from: `  prepareTyping(encoder) {
-    if (is(encoder, PgJsonb) || is(encoder, PgJson)) {
-      return "json";
-    } else if (is(encoder, PgNumeric)) {
-      return "decimal";
-    } else if (is(encoder, PgTime)) {
-      return "time";
-    } else if (is(encoder, PgTimestamp) || is(encoder, PgTimestampString)) {
-      return "timestamp";
-    } else if (is(encoder, PgDate) || is(encoder, PgDateString)) {
-      return "date";
-    } else if (is(encoder, PgUUID)) {
-      return "uuid";
-    } else {
-      return "none";
-    }
-  }
+${typingChecks}  }
 `,
         to: `  prepareTyping(encoder) {
     const cacheable = typeof encoder === "object" && encoder !== null;
@@ -112,22 +115,7 @@ function kindsOf(cls) {
         from: "class PgDialect {",
         to: `const typingByEncoder = /* @__PURE__ */ new WeakMap();
 function typingOf(encoder) {
-  if (is(encoder, PgJsonb) || is(encoder, PgJson)) {
-    return "json";
-  } else if (is(encoder, PgNumeric)) {
-    return "decimal";
-  } else if (is(encoder, PgTime)) {
-    return "time";
-  } else if (is(encoder, PgTimestamp) || is(encoder, PgTimestampString)) {
-    return "timestamp";
-  } else if (is(encoder, PgDate) || is(encoder, PgDateString)) {
-    return "date";
-  } else if (is(encoder, PgUUID)) {
-    return "uuid";
-  } else {
-    return "none";
-  }
-}
+${typingChecks.replace(/^  /gm, "")}}
 class PgDialect {`,
       },
     ],
