@@ -78,8 +78,20 @@ export async function waitHealthy(member: OracleMember, timeoutMs = 60_000): Pro
 
 export interface ScoresDocument {
   epoch: number;
-  providers: { address: Address; name: string | null; score: number }[];
+  providers: {
+    address: Address;
+    name: string | null;
+    score: number;
+    /** Per declared chain, each endpoint's tally for the epoch (`rounds` probed so far). */
+    chains: Record<string, { endpoints: { url: string; tally: { rounds: number } }[] }>;
+  }[];
 }
+
+/** Whether every provider in the document has been probed at least once in its epoch. */
+export const everyProviderMeasured = (document: ScoresDocument): boolean =>
+  document.providers.every((p) =>
+    Object.values(p.chains).some((chain) => chain.endpoints.some((e) => e.tally.rounds > 0)),
+  );
 
 export async function readScores(member: Pick<OracleMember, "name" | "url">): Promise<ScoresDocument> {
   const response = await fetch(`${member.url}/scores`);
