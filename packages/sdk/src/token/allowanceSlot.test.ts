@@ -14,7 +14,7 @@ describe("allowance slot", () => {
 
   test("the computed slot holds a real approval", async () => {
     const alice = client("alice");
-    await alice.walletClient?.writeContract({
+    const hash = await alice.walletClient?.writeContract({
       address: deployment.token,
       abi: testAnkrAbi,
       functionName: "approve",
@@ -22,6 +22,9 @@ describe("allowance slot", () => {
       account: alice.account ?? null,
       chain: alice.publicClient.chain,
     });
+    // The node answers with the hash before the block is mined; read the slot after it is.
+    if (!hash) throw new Error("alice has no wallet client");
+    await reader.publicClient.waitForTransactionReceipt({ hash });
     const stored = await reader.publicClient.getStorageAt({
       address: deployment.token,
       slot: allowanceSlot(1n, ALICE, deployment.staking),
