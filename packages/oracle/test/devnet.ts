@@ -6,16 +6,22 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { GAS_HEADROOM_PERCENT } from "@ankr-staking/sdk";
 import {
   type Abi,
+  type Account,
   type Address,
+  type Chain,
   createPublicClient,
   createTestClient,
   createWalletClient,
   getAddress,
+  type Hash,
   http,
   type PublicClient,
   parseEther,
+  type Transport,
+  type WalletClient,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
@@ -161,6 +167,20 @@ export async function startDevnet(
   }
 }
 
+/**
+ * The estimate is taken at the pending block's time, and a staking call's gas depends on the time
+ * it lands in (accrual): as every SDK transaction, the limit gets the SDK's headroom over it (a bare
+ * estimate once made `admitProvider` run out of gas on a loaded machine).
+ */
+async function writeWithHeadroom(
+  devnet: Devnet,
+  wallet: WalletClient<Transport, Chain, Account>,
+  request: { address: Address; abi: Abi; functionName: string; args: unknown[] },
+): Promise<Hash> {
+  const gas = await devnet.client.estimateContractGas({ ...request, account: wallet.account });
+  return wallet.writeContract({ ...request, gas: (gas * (100n + GAS_HEADROOM_PERCENT)) / 100n });
+}
+
 /** Sends a transaction signed with `key` and waits for it; throws if it reverted. */
 export async function send(
   devnet: Devnet,
@@ -175,7 +195,7 @@ export async function send(
     transport: http(devnet.url),
     account: privateKeyToAccount(key),
   });
-  const hash = await wallet.writeContract({ address, abi, functionName: fn, args });
+  const hash = await writeWithHeadroom(devnet, wallet, { address, abi, functionName: fn, args });
   const receipt = await devnet.client.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw new Error(`${fn} reverted`);
 }
@@ -192,7 +212,7 @@ export async function sendAs(
   await devnet.test.impersonateAccount({ address: from });
   await devnet.test.setBalance({ address: from, value: parseEther("10") });
   const wallet = createWalletClient({ chain: foundry, transport: http(devnet.url), account: from });
-  const hash = await wallet.writeContract({ address, abi, functionName: fn, args });
+  const hash = await writeWithHeadroom(devnet, wallet, { address, abi, functionName: fn, args });
   const receipt = await devnet.client.waitForTransactionReceipt({ hash });
   await devnet.test.stopImpersonatingAccount({ address: from });
   if (receipt.status !== "success") throw new Error(`${fn} reverted`);

@@ -154,6 +154,7 @@ export {
 } from "./metadata/metadata.js";
 export { type AuthorizationMethod, getAllowance } from "./token/approval.js";
 export { type PermitSignature, signPermit, supportsPermit } from "./token/permit.js";
+export { GAS_HEADROOM_PERCENT } from "./transaction/send.js";
 export type { TokenStep, TransactionResult, WriteOptions } from "./transaction/types.js";
 export { waitForTransaction } from "./transaction/wait.js";
 export * from "./types.js";
