@@ -18,7 +18,8 @@ import { CHROMIUM, launchChromium } from "../../web/e2e/harness.ts";
 import { accounts } from "../src/accounts.ts";
 import { advanceSeconds } from "../src/advance.ts";
 import { contractsDir, PORTS, root } from "../src/config.ts";
-import { everyProviderMeasured, type ScoresDocument } from "../src/oracle.ts";
+import { until } from "../src/history.ts";
+import { everyProviderMeasured, readScores, type ScoresDocument } from "../src/oracle.ts";
 import { freePort, isPortFree } from "../src/ports.ts";
 import { APPLICANT, PROVIDERS } from "../src/seed.ts";
 import { type DevnetState, readState } from "../src/state.ts";
@@ -269,13 +270,11 @@ describe("npm start", () => {
       expect((await fetch(`${url}/health`)).status).toBe(200);
       // Seeding ends in a fresh epoch (its last settlement jumps to the next), whose scores stay 0
       // until the member's next round has probed every provider (every 2 s; later when loaded).
-      let scores: ScoresDocument | undefined;
-      for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
-        scores = (await (await fetch(`${url}/scores`)).json()) as ScoresDocument;
-        if (everyProviderMeasured(scores)) break;
-        await new Promise((r) => setTimeout(r, 250));
-      }
-      if (!scores || !everyProviderMeasured(scores)) throw new Error(`${url} never probed every provider`);
+      let scores: ScoresDocument = { epoch: 0, providers: [] };
+      await until(`${url} to probe every provider`, 30_000, async () => {
+        scores = await readScores({ name: url, url });
+        return everyProviderMeasured(scores);
+      });
       expect(scores.providers).toHaveLength(PROVIDERS.length);
       const byName = new Map(scores.providers.map((p) => [p.name, p.score]));
       expect(byName.get("Acme RPC")).toBeGreaterThan(byName.get("Driftwood") ?? Number.POSITIVE_INFINITY);
