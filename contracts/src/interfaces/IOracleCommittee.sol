@@ -10,6 +10,16 @@ import {IOracleCommitteeEvents} from "./IOracleCommitteeEvents.sol";
 ///         staking contract's SETTLER_ROLE). Each member reports one score per scored provider;
 ///         once `quorum` reports from current members agree on the same epoch and provider list,
 ///         the epoch settles exactly once with the median score per provider.
+///
+///         Quorum rule (`minQuorum`): a median outvotes `f` arbitrary reports only among `2f + 1`,
+///         so from 3 members on the quorum is at least 3 and at least a majority
+///         (`max(3, members / 2 + 1)`): a settlement always counts at least two honest reports
+///         around one lying member, and every settled score lies within the range of the honest
+///         reports counted. Under 3 members every member must report (such a committee tolerates
+///         no liar; bootstrap and tests only). The quorum is always between `minQuorum(members)`
+///         and `members`: `setQuorum` refuses anything else, and membership changes move it to
+///         the nearest allowed value (event `QuorumSet`). Members minus quorum is how many may be
+///         down: 4 members at quorum 3 tolerate one liar and one member down.
 /// @dev The provider list is the staking contract's `scoredProviders()` in strictly increasing
 ///      address order, as the member reads it after the epoch ended. Reports are keyed by
 ///      `(epoch, keccak256(abi.encodePacked(providers)))`, so members that saw different sets
@@ -35,21 +45,30 @@ interface IOracleCommittee is IOracleCommitteeErrors, IOracleCommitteeEvents {
         returns (bool settled);
 
     /// @notice Settles `epoch` for `providers` from the reports already in, when current members'
-    ///         reports reach the quorum (after governance lowered the quorum, for instance).
-    ///         Anyone may call it.
+    ///         reports reach the quorum (after governance lowered the quorum or removed a member,
+    ///         for instance). Anyone may call it. Every counted report takes part in the median,
+    ///         also when there are more than the quorum.
     function settle(uint256 epoch, address[] calldata providers) external;
 
     /*//////////////////////////////////////////////////////////////
                                GOVERNANCE
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Adds a member in the lowest free slot. Owner (the timelock) only.
+    /// @notice Adds a member in the lowest free slot. Owner (the timelock) only. When the quorum
+    ///         falls below `minQuorum` of the new count, it rises to it (event `QuorumSet`): one more
+    ///         member never lowers the share of reports that settles. Reports already in still count.
     function addMember(address member) external;
 
-    /// @notice Removes a member: its reports for unsettled epochs stop counting. Owner only.
+    /// @notice Removes a member: its reports for unsettled epochs stop counting. Owner only. When the
+    ///         quorum exceeds the remaining members, it drops to their number (event `QuorumSet`),
+    ///         which is always allowed; rounds that then reach it settle through `settle`. Reverts
+    ///         with `OracleInvalidQuorum(quorum, 0)` for the last member.
     function removeMember(address member) external;
 
-    /// @notice Sets how many reports from current members settle an epoch, 1..members. Owner only.
+    /// @notice Sets how many reports from current members settle an epoch, `minQuorum(members)` up
+    ///         to `members`; reverts with `OracleInvalidQuorum` otherwise. Owner only. Reports already
+    ///         in keep counting: after a lower quorum, a round that reaches it settles through
+    ///         `settle`; after a higher one, it waits for more reports.
     function setQuorum(uint256 quorum) external;
 
     /*//////////////////////////////////////////////////////////////
@@ -64,6 +83,10 @@ interface IOracleCommittee is IOracleCommitteeErrors, IOracleCommitteeEvents {
 
     /// @notice Reports from current members needed to settle an epoch.
     function quorum() external view returns (uint256);
+
+    /// @notice The lowest quorum allowed for `memberCount` members: `memberCount` under 3, else
+    ///         `max(3, memberCount / 2 + 1)` (see the quorum rule above).
+    function minQuorum(uint256 memberCount) external pure returns (uint256);
 
     /// @notice The current members, in slot order.
     function members() external view returns (address[] memory);

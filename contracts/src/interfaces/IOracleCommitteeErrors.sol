@@ -12,8 +12,9 @@ interface IOracleCommitteeErrors {
     error OracleAlreadyMember(address account);
     /// @notice Thrown when governance adds a member beyond `MAX_MEMBERS`.
     error OracleTooManyMembers(uint256 maxMembers);
-    /// @notice Thrown when a quorum is 0 or above the number of members (also when removing a member
-    ///         would leave fewer members than the quorum).
+    /// @notice Thrown when a quorum is outside `minQuorum(members)..members` (0 included): below 3 from
+    ///         3 members on, below a majority, or not every member under 3 members. Also when
+    ///         governance removes the last member (`members` = 0).
     error OracleInvalidQuorum(uint256 quorum, uint256 members);
     /// @notice Thrown when a report names an epoch that has not ended yet.
     error OracleEpochNotEnded(uint256 epoch, uint256 currentEpoch);

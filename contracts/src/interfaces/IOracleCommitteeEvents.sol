@@ -8,7 +8,8 @@ interface IOracleCommitteeEvents {
     event MemberAdded(address indexed member, uint256 slot);
     /// @notice Emitted when governance removes a member; its reports for unsettled epochs stop counting.
     event MemberRemoved(address indexed member, uint256 slot);
-    /// @notice Emitted when governance sets the number of reports that settles an epoch.
+    /// @notice Emitted when the number of reports that settles an epoch changes: governance sets it,
+    ///         or a membership change moves it to the nearest value the quorum rule allows.
     event QuorumSet(uint256 quorum);
     /// @notice Emitted when a member's report is recorded; `validReports` counts the reports for the
     ///         same epoch and list from current members, this one included.

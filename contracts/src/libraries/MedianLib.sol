@@ -3,8 +3,13 @@ pragma solidity ^0.8.28;
 
 /// @title MedianLib
 /// @notice The median of a handful of scores (one per committee report).
-/// @dev With `f` extreme values among `n`, the median stays within the range of the other values
-///      whenever `f < n / 2`: both middle elements of the sorted list are then honest ones.
+/// @dev Bound: with at most `f` arbitrary values among `n` and `f < n / 2`, the result lies within
+///      the range [lo, hi] of the other values. At most `f` values sort below lo and at most `f`
+///      above hi, so the element at sorted index k lies in [lo, hi] when `f <= k` and
+///      `f <= n - 1 - k`. The middle index of an odd `n` (k = (n - 1) / 2) and both middle indices
+///      of an even `n` (n / 2 - 1 and n / 2) meet this when `f <= (n - 1) / 2`; a mean of two values
+///      in [lo, hi], rounded down, stays in it. One liar needs `n >= 3`: with `n = 2` it is one of
+///      the two middles. The committee's quorum rule (QuorumLib) keeps every settled count there.
 library MedianLib {
     /// @notice The median of `values`; for an even count, the mean of the two middle values rounded
     ///         down. Sorts `values` in place (insertion sort: a committee has at most a few dozen

@@ -8,6 +8,7 @@ import {IOracleCommittee} from "../interfaces/IOracleCommittee.sol";
 import {MedianLib} from "../libraries/MedianLib.sol";
 import {RewardMath} from "../libraries/RewardMath.sol";
 import {ScorePacking} from "../libraries/ScorePacking.sol";
+import {QuorumLib} from "./QuorumLib.sol";
 
 /// @title OracleCommittee
 /// @notice Holds the staking contract's SETTLER_ROLE and settles each ended epoch once a quorum of
@@ -15,7 +16,8 @@ import {ScorePacking} from "../libraries/ScorePacking.sol";
 /// @dev Full documentation lives on {IOracleCommittee}. Not upgradeable: governance replaces the
 ///      committee by granting SETTLER_ROLE to a new one. Members sit in numbered slots so a round's
 ///      reporters fit in one bitmap; each membership has a term number that is never reused, so a
-///      removed member's reports stop counting even if its slot is taken again.
+///      removed member's reports stop counting even if its slot is taken again. The quorum always
+///      obeys {QuorumLib}: membership changes move it to the nearest allowed value.
 contract OracleCommittee is IOracleCommittee, Ownable2Step {
     using ScorePacking for bytes;
 
@@ -61,7 +63,7 @@ contract OracleCommittee is IOracleCommittee, Ownable2Step {
     /// @param staking_ The staking contract; grant this committee its SETTLER_ROLE.
     /// @param owner_ Governance (the timelock).
     /// @param initialMembers The first members.
-    /// @param initialQuorum 1..initialMembers.length.
+    /// @param initialQuorum `QuorumLib.minQuorum(initialMembers.length)`..initialMembers.length.
     constructor(IAnkrStaking staking_, address owner_, address[] memory initialMembers, uint256 initialQuorum)
         Ownable(owner_)
     {
@@ -121,6 +123,7 @@ contract OracleCommittee is IOracleCommittee, Ownable2Step {
     /// @inheritdoc IOracleCommittee
     function addMember(address member) external onlyOwner {
         _addMember(member);
+        _fitQuorum();
     }
 
     /// @inheritdoc IOracleCommittee
@@ -128,11 +131,13 @@ contract OracleCommittee is IOracleCommittee, Ownable2Step {
         Member memory m = _members[member];
         if (m.term == 0) revert OracleNotMember(member);
         uint256 remaining = _memberCount - 1;
-        if (quorum > remaining) revert OracleInvalidQuorum(quorum, remaining);
+        // No quorum is valid for an empty committee: governance replaces the committee instead.
+        if (remaining == 0) revert OracleInvalidQuorum(quorum, 0);
         delete _members[member];
         delete _slots[m.slot];
         _memberCount = remaining;
         emit MemberRemoved(member, m.slot);
+        _fitQuorum();
     }
 
     /// @inheritdoc IOracleCommittee
@@ -143,6 +148,11 @@ contract OracleCommittee is IOracleCommittee, Ownable2Step {
     /*//////////////////////////////////////////////////////////////
                                   VIEWS
     //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IOracleCommittee
+    function minQuorum(uint256 memberCount) external pure returns (uint256) {
+        return QuorumLib.minQuorum(memberCount);
+    }
 
     /// @inheritdoc IOracleCommittee
     function members() external view returns (address[] memory list) {
@@ -205,9 +215,26 @@ contract OracleCommittee is IOracleCommittee, Ownable2Step {
     }
 
     function _setQuorum(uint256 quorum_) private {
-        if (quorum_ == 0 || quorum_ > _memberCount) revert OracleInvalidQuorum(quorum_, _memberCount);
+        if (!QuorumLib.isValid(quorum_, _memberCount)) revert OracleInvalidQuorum(quorum_, _memberCount);
         quorum = quorum_;
         emit QuorumSet(quorum_);
+    }
+
+    /// @dev After a membership change, moves the quorum the least that makes it valid again: up to
+    ///      the new minimum after an addition (one more member must not lower the share that
+    ///      settles), down to the remaining count after a removal (otherwise no epoch could settle).
+    ///      Both bounds are valid: the minimum never exceeds the count, and it never rises as members
+    ///      leave (from 3 members to 2 it drops to 2, which the lowered quorum then equals).
+    function _fitQuorum() private {
+        uint256 count = _memberCount;
+        uint256 current = quorum;
+        uint256 fitted = current;
+        uint256 min = QuorumLib.minQuorum(count);
+        if (fitted < min) fitted = min;
+        else if (fitted > count) fitted = count;
+        if (fitted == current) return;
+        quorum = fitted;
+        emit QuorumSet(fitted);
     }
 
     /// @dev Epochs settle in order, once ended: only the staking contract's next epoch qualifies.

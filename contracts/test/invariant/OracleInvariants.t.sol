@@ -7,8 +7,10 @@ import {OracleCommittee} from "../../src/oracle/OracleCommittee.sol";
 import {StakingFixture} from "../utils/StakingFixture.sol";
 import {OracleHandler} from "./handlers/OracleHandler.sol";
 
-/// @notice The committee over the real staking contract, four members (one malicious), quorum
-///         three: every epoch settles at most once, in order, and no median leaves the honest band.
+/// @notice The committee over the real staking contract, starting with four members (one malicious)
+///         and quorum three, while governance changes the quorum and adds and removes honest members:
+///         every epoch settles at most once, in order, no median leaves the honest band, and the
+///         quorum always obeys the rule.
 contract OracleInvariantsTest is StakingFixture {
     OracleHandler internal handler;
     OracleCommittee internal committee;
@@ -52,6 +54,16 @@ contract OracleInvariantsTest is StakingFixture {
     /// @dev The malicious member never moves a median outside the honest band.
     function invariant_mediansStayInHonestBand() public view {
         assertEq(handler.ghost_outOfBand(), 0);
+    }
+
+    /// @dev At least 3 reports (the committee keeps 3 or more members) and a majority, at most all.
+    function invariant_quorumObeysRule() public view {
+        uint256 n = committee.members().length;
+        uint256 q = committee.quorum();
+        assertGe(n, 3);
+        assertGe(q, 3);
+        assertGe(q, n / 2 + 1);
+        assertLe(q, n);
     }
 
     /// @dev Nothing settles an epoch that has not ended.

@@ -5,14 +5,16 @@ import {ScorePacking} from "../../src/libraries/ScorePacking.sol";
 import {OracleCommittee} from "../../src/oracle/OracleCommittee.sol";
 import {UnitBase} from "./UnitBase.sol";
 
-/// @notice The real staking contract with three Active providers and a committee of three members
-///         (quorum two) that holds SETTLER_ROLE.
+/// @notice The real staking contract with three Active providers and a committee of four members
+///         (quorum three: one liar and one member down tolerated) that holds SETTLER_ROLE; `m5` is
+///         not a member.
 abstract contract OracleBase is UnitBase {
     OracleCommittee internal committee;
     address internal m1 = makeAddr("m1");
     address internal m2 = makeAddr("m2");
     address internal m3 = makeAddr("m3");
     address internal m4 = makeAddr("m4");
+    address internal m5 = makeAddr("m5");
     /// @dev The sorted scored set, cached so helpers make no call between an `expectRevert` and
     ///      the call it is meant for; `refreshList` after the set changes.
     address[] internal list;
@@ -22,7 +24,7 @@ abstract contract OracleBase is UnitBase {
         addProvider(p1, SELF, 0);
         addProvider(p2, SELF, 0);
         addProvider(p3, SELF, 0);
-        committee = new OracleCommittee(staking, governance, _members3(), 2);
+        committee = new OracleCommittee(staking, governance, _members4(), 3);
         vm.startPrank(governance);
         staking.grantRole(SETTLER_ROLE, address(committee));
         vm.stopPrank();
@@ -33,9 +35,9 @@ abstract contract OracleBase is UnitBase {
         list = sortedScored();
     }
 
-    function _members3() internal view returns (address[] memory ms) {
-        ms = new address[](3);
-        (ms[0], ms[1], ms[2]) = (m1, m2, m3);
+    function _members4() internal view returns (address[] memory ms) {
+        ms = new address[](4);
+        (ms[0], ms[1], ms[2], ms[3]) = (m1, m2, m3, m4);
     }
 
     /// @dev Packs one score per provider of `sortedScored()` order.

@@ -17,33 +17,37 @@ contract OracleCommitteeTest is OracleBase {
 
     function test_constructor_setsMembersQuorumAndStaking() public view {
         assertEq(address(committee.staking()), address(staking));
-        assertEq(committee.quorum(), 2);
+        assertEq(committee.quorum(), 3);
         assertEq(committee.owner(), governance);
         address[] memory ms = committee.members();
-        assertEq(ms.length, 3);
+        assertEq(ms.length, 4);
         assertEq(ms[0], m1);
-        assertEq(ms[2], m3);
+        assertEq(ms[3], m4);
         assertTrue(committee.isMember(m2));
         assertFalse(committee.isMember(stranger));
     }
 
     function test_constructor_revertsOnZeroStaking() public {
         vm.expectRevert(IOracleCommitteeErrors.OracleZeroAddress.selector);
-        new OracleCommittee(IAnkrStaking(address(0)), governance, _members3(), 2);
+        new OracleCommittee(IAnkrStaking(address(0)), governance, _members4(), 3);
     }
 
     function test_constructor_revertsOnInvalidQuorum() public {
-        vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleInvalidQuorum.selector, 4, 3));
-        new OracleCommittee(staking, governance, _members3(), 4);
-        vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleInvalidQuorum.selector, 0, 3));
-        new OracleCommittee(staking, governance, _members3(), 0);
+        vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleInvalidQuorum.selector, 5, 4));
+        new OracleCommittee(staking, governance, _members4(), 5);
+        vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleInvalidQuorum.selector, 0, 4));
+        new OracleCommittee(staking, governance, _members4(), 0);
+        vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleInvalidQuorum.selector, 2, 4));
+        new OracleCommittee(staking, governance, _members4(), 2);
+        vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleInvalidQuorum.selector, 0, 0));
+        new OracleCommittee(staking, governance, new address[](0), 0);
     }
 
     function test_constructor_revertsOnDuplicateMember() public {
-        address[] memory ms = _members3();
+        address[] memory ms = _members4();
         ms[2] = m1;
         vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleAlreadyMember.selector, m1));
-        new OracleCommittee(staking, governance, ms, 2);
+        new OracleCommittee(staking, governance, ms, 3);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -54,17 +58,17 @@ contract OracleCommitteeTest is OracleBase {
         vm.startPrank(governance);
         committee.removeMember(m2);
         vm.expectEmit(address(committee));
-        emit IOracleCommitteeEvents.MemberAdded(m4, 1);
-        committee.addMember(m4);
+        emit IOracleCommitteeEvents.MemberAdded(m5, 1);
+        committee.addMember(m5);
         vm.stopPrank();
-        assertEq(committee.members()[1], m4);
-        assertTrue(committee.isMember(m4));
+        assertEq(committee.members()[1], m5);
+        assertTrue(committee.isMember(m5));
     }
 
     function test_addMember_revertsForNonOwner() public {
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
         vm.prank(stranger);
-        committee.addMember(m4);
+        committee.addMember(m5);
     }
 
     function test_addMember_revertsOnZeroAndDuplicate() public {
@@ -78,13 +82,40 @@ contract OracleCommitteeTest is OracleBase {
 
     function test_addMember_revertsPastMaxMembers() public {
         vm.startPrank(governance);
-        for (uint256 i = 3; i < committee.MAX_MEMBERS(); ++i) {
+        for (uint256 i = 4; i < committee.MAX_MEMBERS(); ++i) {
             committee.addMember(address(uint160(0x1000 + i)));
         }
         vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleTooManyMembers.selector, 32));
-        committee.addMember(m4);
+        committee.addMember(m5);
         vm.stopPrank();
         assertEq(committee.members().length, 32);
+        assertEq(committee.quorum(), 17, "raised to a majority on the way");
+    }
+
+    /// @dev One more member never lowers the share that settles: the quorum rises to the new
+    ///      minimum when it falls below it, and stays put otherwise.
+    function test_addMember_raisesQuorumToTheRule() public {
+        vm.startPrank(governance);
+        committee.addMember(m5); // 5 members: 3 is still max(3, 5 / 2 + 1)
+        assertEq(committee.quorum(), 3);
+        vm.expectEmit(address(committee));
+        emit IOracleCommitteeEvents.MemberAdded(stranger, 5);
+        vm.expectEmit(address(committee));
+        emit IOracleCommitteeEvents.QuorumSet(4);
+        committee.addMember(stranger); // 6 members: a majority is 4
+        assertEq(committee.quorum(), 4);
+        vm.stopPrank();
+    }
+
+    /// @dev A committee that grows from 2 to 3 members goes from "both report" to "all three
+    ///      report": quorum 3 from 3 members on.
+    function test_addMember_fromTwoToThreeNeedsThree() public {
+        address[] memory two = new address[](2);
+        (two[0], two[1]) = (m1, m2);
+        OracleCommittee small = new OracleCommittee(staking, governance, two, 2);
+        vm.prank(governance);
+        small.addMember(m3);
+        assertEq(small.quorum(), 3);
     }
 
     function test_removeMember_emitsAndForgets() public {
@@ -93,44 +124,81 @@ contract OracleCommitteeTest is OracleBase {
         vm.prank(governance);
         committee.removeMember(m3);
         assertFalse(committee.isMember(m3));
-        assertEq(committee.members().length, 2);
+        assertEq(committee.members().length, 3);
     }
 
     function test_removeMember_revertsForNonOwnerOrNonMember() public {
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
         vm.prank(stranger);
         committee.removeMember(m1);
-        vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleNotMember.selector, m4));
+        vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleNotMember.selector, m5));
         vm.prank(governance);
-        committee.removeMember(m4);
+        committee.removeMember(m5);
     }
 
-    function test_removeMember_revertsBelowQuorum() public {
+    /// @dev A quorum above the remaining members drops to their number (always allowed), down to a
+    ///      single member; the last member cannot leave.
+    function test_removeMember_lowersQuorumToRemaining() public {
         vm.startPrank(governance);
-        committee.removeMember(m3);
-        vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleInvalidQuorum.selector, 2, 1));
+        committee.setQuorum(4);
+        vm.expectEmit(address(committee));
+        emit IOracleCommitteeEvents.MemberRemoved(m4, 3);
+        vm.expectEmit(address(committee));
+        emit IOracleCommitteeEvents.QuorumSet(3);
+        committee.removeMember(m4);
+        assertEq(committee.quorum(), 3);
+        committee.removeMember(m3); // 2 members: both must report
+        assertEq(committee.quorum(), 2);
         committee.removeMember(m2);
+        assertEq(committee.quorum(), 1);
+        vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleInvalidQuorum.selector, 1, 0));
+        committee.removeMember(m1);
         vm.stopPrank();
+        assertTrue(committee.isMember(m1));
+    }
+
+    /// @dev A quorum that still fits keeps its value and emits nothing about it.
+    function test_removeMember_keepsAFittingQuorum() public {
+        vm.recordLogs();
+        vm.prank(governance);
+        committee.removeMember(m4);
+        assertEq(vm.getRecordedLogs().length, 1, "MemberRemoved only");
+        assertEq(committee.quorum(), 3);
     }
 
     function test_setQuorum_setsAndEmits() public {
         vm.expectEmit(address(committee));
-        emit IOracleCommitteeEvents.QuorumSet(3);
+        emit IOracleCommitteeEvents.QuorumSet(4);
         vm.prank(governance);
+        committee.setQuorum(4);
+        assertEq(committee.quorum(), 4);
+    }
+
+    /// @dev Out of range: 0, above the members, and below `minQuorum` (3 of 4: two reports would
+    ///      let one liar decide).
+    function test_setQuorum_revertsOutOfRangeOrNonOwner() public {
+        vm.startPrank(governance);
+        vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleInvalidQuorum.selector, 0, 4));
+        committee.setQuorum(0);
+        vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleInvalidQuorum.selector, 5, 4));
+        committee.setQuorum(5);
+        vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleInvalidQuorum.selector, 2, 4));
+        committee.setQuorum(2);
+        vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleInvalidQuorum.selector, 1, 4));
+        committee.setQuorum(1);
+        vm.stopPrank();
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+        vm.prank(stranger);
         committee.setQuorum(3);
         assertEq(committee.quorum(), 3);
     }
 
-    function test_setQuorum_revertsOutOfRangeOrNonOwner() public {
-        vm.startPrank(governance);
-        vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleInvalidQuorum.selector, 0, 3));
-        committee.setQuorum(0);
-        vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleInvalidQuorum.selector, 4, 3));
-        committee.setQuorum(4);
-        vm.stopPrank();
-        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
-        vm.prank(stranger);
-        committee.setQuorum(1);
+    function test_minQuorum_followsTheRule() public view {
+        uint256[10] memory expected = [uint256(0), 1, 2, 3, 3, 3, 4, 4, 5, 5];
+        for (uint256 n; n < expected.length; ++n) {
+            assertEq(committee.minQuorum(n), expected[n]);
+        }
+        assertEq(committee.minQuorum(32), 17);
     }
 
     function test_transferOwnership_isTwoStep() public {
@@ -163,20 +231,34 @@ contract OracleCommitteeTest is OracleBase {
     function test_submitReport_quorumSettlesWithMedian() public {
         warpPast(0);
         report(m1, 0, pack3(9000, 8000, 7000));
+        assertFalse(report(m2, 0, pack3(7000, 8000, 10_000)));
         bytes32 key = committee.listHash(list);
         vm.expectEmit(address(committee));
-        emit IOracleCommitteeEvents.CommitteeSettled(0, key, 2);
-        assertTrue(report(m2, 0, pack3(7000, 8000, 10_000)));
+        emit IOracleCommitteeEvents.CommitteeSettled(0, key, 3);
+        assertTrue(report(m3, 0, pack3(8000, 6000, 8500)));
         assertEq(nextEpochToSettle(), 1);
-        assertEq(lastScore(list[0]), 8000); // (9000 + 7000) / 2
+        assertEq(lastScore(list[0]), 8000);
         assertEq(lastScore(list[1]), 8000);
         assertEq(lastScore(list[2]), 8500);
         assertGt(staking.getProvider(list[0]).rewardRate, 0);
     }
 
-    function test_submitReport_oddQuorumTakesMiddle() public {
+    /// @dev Quorum four: the mean of the two middle reports, rounded down; one extreme report (m4)
+    ///      is never one of the middles.
+    function test_submitReport_evenQuorumTakesMeanOfMiddles() public {
         vm.prank(governance);
-        committee.setQuorum(3);
+        committee.setQuorum(4);
+        warpPast(0);
+        report(m4, 0, pack3(0, 10_000, 0));
+        report(m1, 0, pack3(9000, 8000, 7000));
+        assertFalse(report(m2, 0, pack3(7000, 8001, 10_000)));
+        assertTrue(report(m3, 0, pack3(8000, 6000, 8500)));
+        assertEq(lastScore(list[0]), 7500); // (7000 + 8000) / 2
+        assertEq(lastScore(list[1]), 8000); // (8000 + 8001) / 2, rounded down
+        assertEq(lastScore(list[2]), 7750); // (7000 + 8500) / 2
+    }
+
+    function test_submitReport_oddQuorumTakesMiddle() public {
         warpPast(0);
         report(m1, 0, pack3(1, 2, 3));
         assertFalse(report(m2, 0, pack3(9000, 20, 30)));
@@ -187,8 +269,6 @@ contract OracleCommitteeTest is OracleBase {
     }
 
     function test_submitReport_duplicateReverts() public {
-        vm.prank(governance);
-        committee.setQuorum(3);
         warpPast(0);
         report(m1, 0, pack3(1, 2, 3));
         bytes32 key = committee.listHash(list);
@@ -202,9 +282,10 @@ contract OracleCommitteeTest is OracleBase {
         warpPast(0);
         report(m1, 0, pack3(9000, 9000, 9000));
         report(m2, 0, pack3(9000, 9000, 9000));
+        report(m3, 0, pack3(9000, 9000, 9000));
         vm.expectEmit(address(committee));
-        emit IOracleCommitteeEvents.ReportIgnored(0, m3);
-        assertFalse(report(m3, 0, pack3(0, 0, 0)));
+        emit IOracleCommitteeEvents.ReportIgnored(0, m4);
+        assertFalse(report(m4, 0, pack3(0, 0, 0)));
         // Even a duplicate or malformed late report is ignored.
         vm.prank(m1);
         assertFalse(committee.submitReport(0, new address[](0), ""));
@@ -218,6 +299,7 @@ contract OracleCommitteeTest is OracleBase {
         report(m1, 0, pack3(9000, 9000, 9000));
         report(m2, 0, pack3(9000, 9000, 9000));
         report(m3, 0, pack3(1, 1, 1));
+        report(m4, 0, pack3(1, 1, 1));
         assertEq(nextEpochToSettle(), 1);
         vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleEpochNotNext.selector, 0, 1));
         committee.settle(0, list);
@@ -279,18 +361,20 @@ contract OracleCommitteeTest is OracleBase {
     function test_submitReport_listsAreTalliedApart() public {
         warpPast(0);
         report(m1, 0, pack3(9000, 9000, 9000)); // the three-provider list
+        report(m2, 0, pack3(9000, 9000, 9000));
         bytes32 oldKey = committee.listHash(list);
         address p4 = makeAddr("p4");
         addProvider(p4, SELF, 0); // the set changes after the epoch ended
         vm.expectRevert(IStakingErrors.StakingInvalidSettlementSet.selector);
-        report(m2, 0, pack3(9000, 9000, 9000));
+        report(m3, 0, pack3(9000, 9000, 9000));
 
         refreshList();
         bytes memory four = packSame(4, 6000);
         report(m1, 0, four); // a member may report again for the new list
+        report(m2, 0, four);
         (uint256 validOld,) = committee.reportCount(0, oldKey, m1);
-        assertEq(validOld, 1);
-        assertTrue(report(m2, 0, four));
+        assertEq(validOld, 2);
+        assertTrue(report(m3, 0, four));
         assertEq(lastScore(p4), 6000);
     }
 
@@ -307,7 +391,8 @@ contract OracleCommitteeTest is OracleBase {
         (uint256 valid,) = committee.reportCount(0, key, m1);
         assertEq(valid, 0);
         assertFalse(report(m2, 0, pack3(8000, 8000, 8000)));
-        assertTrue(report(m3, 0, pack3(9000, 9000, 9000)));
+        assertFalse(report(m3, 0, pack3(9000, 9000, 9000)));
+        assertTrue(report(m4, 0, pack3(8500, 8500, 8500)));
         assertEq(lastScore(p1), 8500);
     }
 
@@ -325,24 +410,26 @@ contract OracleCommitteeTest is OracleBase {
         report(m1, 0, pack3(0, 0, 0));
         vm.startPrank(governance);
         committee.removeMember(m1);
-        committee.addMember(m4); // slot 0 again
+        committee.addMember(m5); // slot 0 again
         vm.stopPrank();
         bytes32 key = committee.listHash(list);
-        (uint256 valid, bool reported) = committee.reportCount(0, key, m4);
+        (uint256 valid, bool reported) = committee.reportCount(0, key, m5);
         assertEq(valid, 0);
         assertFalse(reported);
-        assertEq(committee.reportOf(0, key, m4).length, 0);
-        assertFalse(report(m4, 0, pack3(7000, 7000, 7000)));
-        assertTrue(report(m2, 0, pack3(9000, 9000, 9000)));
+        assertEq(committee.reportOf(0, key, m5).length, 0);
+        assertFalse(report(m5, 0, pack3(7000, 7000, 7000)));
+        assertFalse(report(m2, 0, pack3(9000, 9000, 9000)));
+        assertTrue(report(m3, 0, pack3(8000, 8000, 8000)));
         assertEq(lastScore(p1), 8000);
     }
 
     function test_submitReport_memberAddedMidEpochCounts() public {
         warpPast(0);
         vm.prank(governance);
-        committee.addMember(m4);
-        report(m4, 0, pack3(5000, 5000, 5000));
-        assertTrue(report(m1, 0, pack3(7000, 7000, 7000)));
+        committee.addMember(m5);
+        report(m5, 0, pack3(5000, 5000, 5000));
+        report(m1, 0, pack3(7000, 7000, 7000));
+        assertTrue(report(m2, 0, pack3(6000, 6000, 6000)));
         assertEq(lastScore(p2), 6000);
     }
 
@@ -353,10 +440,6 @@ contract OracleCommitteeTest is OracleBase {
     /// @dev Three of four members honest, quorum three: whichever three reports settle, one
     ///      extreme report cannot push any median outside the honest values.
     function test_submitReport_extremeMemberCannotLeaveHonestRange() public {
-        vm.startPrank(governance);
-        committee.addMember(m4);
-        committee.setQuorum(3);
-        vm.stopPrank();
         warpPast(0);
         report(m4, 0, pack3(0, 10_000, 0)); // malicious, first in
         report(m1, 0, pack3(8000, 6000, 9000));
@@ -372,22 +455,53 @@ contract OracleCommitteeTest is OracleBase {
 
     function test_settle_afterQuorumLowered() public {
         vm.prank(governance);
-        committee.setQuorum(3);
+        committee.setQuorum(4);
         warpPast(0);
         report(m1, 0, pack3(4000, 4000, 4000));
         report(m2, 0, pack3(6000, 6000, 6000));
+        report(m3, 0, pack3(5000, 5000, 5000));
         vm.prank(governance);
-        committee.setQuorum(2);
+        committee.setQuorum(3);
         vm.prank(stranger);
         committee.settle(0, list);
         assertEq(nextEpochToSettle(), 1);
         assertEq(lastScore(p3), 5000);
     }
 
+    /// @dev Removing the member everyone waits for lowers the quorum to the remaining members; the
+    ///      reports already in then settle.
+    function test_settle_afterRemovalLowersQuorum() public {
+        vm.prank(governance);
+        committee.setQuorum(4);
+        warpPast(0);
+        report(m1, 0, pack3(4000, 4000, 4000));
+        report(m2, 0, pack3(6000, 6000, 6000));
+        report(m3, 0, pack3(5000, 5000, 5000));
+        vm.prank(governance);
+        committee.removeMember(m4);
+        committee.settle(0, list);
+        assertEq(lastScore(p1), 5000);
+    }
+
+    /// @dev A raised quorum makes a round wait: reports already in keep counting, one more settles.
+    function test_settle_afterQuorumRaisedWaitsForMore() public {
+        warpPast(0);
+        report(m1, 0, pack3(4000, 4000, 4000));
+        report(m2, 0, pack3(6000, 6000, 6000));
+        vm.prank(governance);
+        committee.setQuorum(4);
+        assertFalse(report(m3, 0, pack3(5000, 5000, 5000)));
+        vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleQuorumNotReached.selector, 3, 4));
+        committee.settle(0, list);
+        assertTrue(report(m4, 0, pack3(5500, 5500, 5500)));
+        assertEq(lastScore(p1), 5250);
+    }
+
     function test_settle_revertsBelowQuorum() public {
         warpPast(0);
         report(m1, 0, pack3(4000, 4000, 4000));
-        vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleQuorumNotReached.selector, 1, 2));
+        report(m2, 0, pack3(4000, 4000, 4000));
+        vm.expectRevert(abi.encodeWithSelector(IOracleCommitteeErrors.OracleQuorumNotReached.selector, 2, 3));
         committee.settle(0, list);
     }
 
@@ -401,8 +515,9 @@ contract OracleCommitteeTest is OracleBase {
         staking.revokeRole(SETTLER_ROLE, address(committee));
         warpPast(0);
         report(m1, 0, pack3(1, 1, 1));
-        vm.expectRevert();
         report(m2, 0, pack3(1, 1, 1));
+        vm.expectRevert();
+        report(m3, 0, pack3(1, 1, 1));
         assertEq(nextEpochToSettle(), 0);
     }
 
@@ -430,6 +545,6 @@ contract OracleCommitteeTest is OracleBase {
             report(m3, e, pack3(1, 1, 1));
             assertEq(nextEpochToSettle(), e + 1);
         }
-        assertEq(lastScore(p1), 8000);
+        assertEq(lastScore(p1), 7000);
     }
 }

@@ -7,10 +7,11 @@ import {AnkrStaking} from "../../../src/AnkrStaking.sol";
 import {ScorePacking} from "../../../src/libraries/ScorePacking.sol";
 import {OracleCommittee} from "../../../src/oracle/OracleCommittee.sol";
 
-/// @notice Drives the committee with three honest members, one that always reports extremes, and
-///         time. Honest scores for epoch `e` lie in a band known to the handler; after each
-///         settlement the handler records whether any median left it. Actions that would revert
-///         for the current state return early (the run fails on any revert).
+/// @notice Drives the committee with honest members, one that always reports extremes, time, and
+///         governance: any quorum the rule allows, honest members added and removed mid-round, and
+///         settlements from the reports in. Honest scores for epoch `e` lie in a band known to the
+///         handler; after each settlement the handler records whether any median left it. Actions
+///         that would revert for the current state return early (the run fails on any revert).
 contract OracleHandler is Test {
     AnkrStaking public immutable staking;
     OracleCommittee public immutable committee;
@@ -26,6 +27,10 @@ contract OracleHandler is Test {
     uint256 public ghost_outOfBand;
     /// @notice Late reports that were accepted without reverting.
     uint256 public ghost_lateReports;
+    /// @notice Honest members added so far (their addresses count up from here).
+    uint256 internal _added;
+
+    uint256 internal constant MAX_HONEST = 7;
 
     constructor(
         AnkrStaking staking_,
@@ -83,6 +88,45 @@ contract OracleHandler is Test {
         ++ghost_lateReports;
     }
 
+    /// @notice Governance sets any quorum the rule allows; reports already in keep counting.
+    function changeQuorum(uint256 seed) external {
+        uint256 n = committee.members().length;
+        uint256 min = committee.minQuorum(n);
+        vm.prank(committee.owner());
+        committee.setQuorum(min + seed % (n - min + 1));
+    }
+
+    /// @notice Governance adds an honest member (the quorum rises with the rule when it must).
+    function addHonest() external {
+        if (_honest.length == MAX_HONEST) return;
+        address member = address(uint160(0xF000 + ++_added));
+        vm.prank(committee.owner());
+        committee.addMember(member);
+        _honest.push(member);
+    }
+
+    /// @notice Governance removes an honest member, keeping two: its reports stop counting, and the
+    ///         quorum drops to the remaining members when it must.
+    function removeHonest(uint256 seed) external {
+        if (_honest.length <= 2) return;
+        uint256 i = seed % _honest.length;
+        address member = _honest[i];
+        _honest[i] = _honest[_honest.length - 1];
+        _honest.pop();
+        vm.prank(committee.owner());
+        committee.removeMember(member);
+    }
+
+    /// @notice Anyone settles from the reports in once they reach the quorum (after it was lowered).
+    function settleFromReports() external {
+        (,, uint256 current, uint256 epoch) = staking.epochClock();
+        if (epoch >= current) return;
+        (uint256 valid,) = committee.reportCount(epoch, keccak256(abi.encodePacked(_providers)), address(0));
+        if (valid < committee.quorum()) return;
+        committee.settle(epoch, _providers);
+        _recordSettlement(epoch);
+    }
+
     /// @dev The next epoch to settle, and whether it ended and `member` has not reported for it.
     function _openEpoch(address member) internal view returns (uint256 epoch, bool open) {
         uint256 current;
@@ -101,6 +145,10 @@ contract OracleHandler is Test {
             return;
         }
         assertTrue(settled);
+        _recordSettlement(epoch);
+    }
+
+    function _recordSettlement(uint256 epoch) internal {
         ++ghost_settlements[epoch];
         ++ghost_totalSettlements;
         (uint16 lo, uint16 hi) = band(epoch);
