@@ -12,6 +12,7 @@ import {AnkrGovernor} from "../src/governance/AnkrGovernor.sol";
 import {IAnkrStaking} from "../src/interfaces/IAnkrStaking.sol";
 import {ProviderStatus} from "../src/interfaces/IStakingTypes.sol";
 import {OracleCommittee} from "../src/oracle/OracleCommittee.sol";
+import {QuorumLib} from "../src/oracle/QuorumLib.sol";
 import {TestANKR} from "../src/token/TestANKR.sol";
 import {Defaults} from "./Defaults.sol";
 
@@ -49,8 +50,9 @@ contract Deploy is Script {
         /// @dev Holds SETTLER_ROLE when no committee is deployed here: an oracle committee deployed
         ///      apart (script/DeployOracle.s.sol), or a dev settler on anvil.
         address settler;
-        /// @dev When non-empty, an OracleCommittee with these members and `oracleQuorum` is deployed,
-        ///      owned by the main timelock, and settles instead of `settler`.
+        /// @dev When non-empty, an OracleCommittee with these members and `oracleQuorum` (default
+        ///      `QuorumLib.minQuorum`) is deployed, owned by the main timelock, and settles instead of
+        ///      `settler`. Off a devnet the quorum must leave one member spare (4 members or more).
         address[] oracleMembers;
         uint256 oracleQuorum;
         /// @dev Holds PAUSER_ROLE: may pause new stake and nothing else.
@@ -88,6 +90,9 @@ contract Deploy is Script {
     error DeployProviderNotPending(address provider);
     /// @notice Thrown when a role holder is the zero address.
     error DeployMissingAddress(string name);
+    /// @notice Thrown off a devnet when the oracle quorum needs every member: one member down would
+    ///      stop every settlement. With the quorum rule (at least 3), that takes 4 members or more.
+    error DeployCommitteeWithoutSpare(uint256 members, uint256 quorum);
 
     uint256 internal constant LOCAL_CHAIN = 31_337;
     /// @dev anvil's accounts 1-3 (public test keys), the default genesis set.
@@ -182,6 +187,10 @@ contract Deploy is Script {
         }
         if (c.settler == address(0) && c.oracleMembers.length == 0) revert DeployMissingAddress("settler");
         if (c.guardian == address(0)) revert DeployMissingAddress("guardian");
+        uint256 members = c.oracleMembers.length;
+        if (members != 0 && c.oracleQuorum >= members && !_devnet()) {
+            revert DeployCommitteeWithoutSpare(members, c.oracleQuorum);
+        }
         if (c.token == address(0) && !_devnet()) {
             revert DeployTokenRequired(block.chainid);
         }
@@ -337,7 +346,7 @@ contract Deploy is Script {
         c.settler = vm.keyExistsJson(json, ".settler") ? vm.parseJsonAddress(json, ".settler") : address(0);
         if (vm.keyExistsJson(json, ".oracleMembers")) {
             c.oracleMembers = vm.parseJsonAddressArray(json, ".oracleMembers");
-            c.oracleQuorum = _uint(json, ".oracleQuorum", c.oracleMembers.length / 2 + 1);
+            c.oracleQuorum = _uint(json, ".oracleQuorum", QuorumLib.minQuorum(c.oracleMembers.length));
         }
         c.guardian = vm.parseJsonAddress(json, ".guardian");
         c.timelockDelay = _uint(json, ".timelockDelay", d.timelockDelay);

@@ -169,6 +169,34 @@ contract DeployTest is GovernanceFixture {
         script.deploy(c);
     }
 
+    /// @dev Off a devnet, a committee whose quorum needs every member is refused: one member down
+    ///      would stop every settlement.
+    function test_deploy_revertsOnCommitteeWithoutSpareOffDevnet() public {
+        vm.chainId(1);
+        Deploy.Config memory c = script.anvilConfig();
+        c.token = address(token);
+        c.oracleMembers = new address[](3);
+        (c.oracleMembers[0], c.oracleMembers[1], c.oracleMembers[2]) =
+        (address(0x1001), address(0x1002), address(0x1003));
+        c.oracleQuorum = 3;
+        vm.expectRevert(abi.encodeWithSelector(Deploy.DeployCommitteeWithoutSpare.selector, 3, 3));
+        script.deploy(c);
+    }
+
+    /// @dev Without `oracleQuorum`, the committee's minimum: 3 of 4 members (one liar and one member
+    ///      down tolerated), 3 of 5, 4 of 6.
+    function test_config_oracleQuorumDefaultsToTheRule() public view {
+        string memory head =
+            '{"token":"0x8290333ceF9e6D528dD5618Fb97a76f268f3EDD4","guardian":"0x000000000000000000000000000000000000bEEF","oracleMembers":[';
+        string memory four =
+            '"0x0000000000000000000000000000000000001001","0x0000000000000000000000000000000000001002","0x0000000000000000000000000000000000001003","0x0000000000000000000000000000000000001004"';
+        assertEq(script.parseConfig(string.concat(head, four, "]}")).oracleQuorum, 3);
+        string memory six = string.concat(
+            four, ',"0x0000000000000000000000000000000000001005","0x0000000000000000000000000000000000001006"'
+        );
+        assertEq(script.parseConfig(string.concat(head, six, "]}")).oracleQuorum, 4);
+    }
+
     function test_config_parsesTheExampleFile() public view {
         Deploy.Config memory c = script.parseConfig(vm.readFile("script/config/mainnet.example.json"));
         assertEq(c.token, 0x8290333ceF9e6D528dD5618Fb97a76f268f3EDD4);
