@@ -2791,6 +2791,13 @@ export const oracleCommitteeAbi = [
   },
   {
     type: 'function',
+    inputs: [{ name: 'memberCount', internalType: 'uint256', type: 'uint256' }],
+    name: 'minQuorum',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'pure',
+  },
+  {
+    type: 'function',
     inputs: [],
     name: 'owner',
     outputs: [{ name: '', internalType: 'address', type: 'address' }],
