@@ -24,13 +24,21 @@ function devAccount(index: number, role: Role, label: string): DevAccount {
 }
 
 export const PROVIDER_COUNT = 5;
-export const MEMBER_COUNT = 3;
+/**
+ * The committee: 4 members at quorum 3 tolerate one lying member and one member down, the smallest
+ * committee that does (the contract refuses a quorum under 3 from 3 members on; docs/oracle.md).
+ */
+export const MEMBER_COUNT = 4;
+export const ORACLE_QUORUM = 3;
 export const DELEGATOR_COUNT = 12;
+/** Members at indices 6-8, between providers and delegators; later ones come after everything else. */
+export const MEMBERS_INLINE = 3;
 
 /**
  * Index 0 deploys (and keeps no role: the deploy script renounces them all); then the genesis
- * providers, oracle members, delegators; after them (so the earlier indices never move) the
- * guardian and an independent provider that applies for admission through governance.
+ * providers, the first three oracle members, delegators; after them (so the earlier indices never
+ * move) the guardian, an independent provider that applies for admission through governance, and
+ * the fourth oracle member.
  */
 export const accounts = {
   admin: devAccount(0, "admin", "deployer (no role left; holds the spare tANKR)"),
@@ -38,18 +46,24 @@ export const accounts = {
     devAccount(1 + i, "provider", `provider ${i + 1}`),
   ),
   members: Array.from({ length: MEMBER_COUNT }, (_, i) =>
-    devAccount(1 + PROVIDER_COUNT + i, "oracle member", `oracle member ${i + 1}`),
+    devAccount(
+      i < MEMBERS_INLINE
+        ? 1 + PROVIDER_COUNT + i
+        : 3 + PROVIDER_COUNT + MEMBERS_INLINE + DELEGATOR_COUNT + (i - MEMBERS_INLINE),
+      "oracle member",
+      `oracle member ${i + 1}`,
+    ),
   ),
   delegators: Array.from({ length: DELEGATOR_COUNT }, (_, i) =>
-    devAccount(1 + PROVIDER_COUNT + MEMBER_COUNT + i, "delegator", `delegator ${i + 1}`),
+    devAccount(1 + PROVIDER_COUNT + MEMBERS_INLINE + i, "delegator", `delegator ${i + 1}`),
   ),
   guardian: devAccount(
-    1 + PROVIDER_COUNT + MEMBER_COUNT + DELEGATOR_COUNT,
+    1 + PROVIDER_COUNT + MEMBERS_INLINE + DELEGATOR_COUNT,
     "guardian",
     "guardian (PAUSER_ROLE)",
   ),
   applicant: devAccount(
-    2 + PROVIDER_COUNT + MEMBER_COUNT + DELEGATOR_COUNT,
+    2 + PROVIDER_COUNT + MEMBERS_INLINE + DELEGATOR_COUNT,
     "provider",
     "independent provider (Pending)",
   ),

@@ -3,6 +3,8 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { MEMBER_COUNT } from "./accounts.ts";
+
 export const root = fileURLToPath(new URL("../../../", import.meta.url));
 export const contractsDir = join(root, "contracts");
 
@@ -10,7 +12,7 @@ export const contractsDir = join(root, "contracts");
 export const PORTS = {
   chain: { variable: "DEVNET_CHAIN_PORT", default: 8545, count: 1 },
   api: { variable: "DEVNET_API_PORT", default: 42_069, count: 1 },
-  oracle: { variable: "DEVNET_ORACLE_PORT", default: 42_070, count: 3 },
+  oracle: { variable: "DEVNET_ORACLE_PORT", default: 42_070, count: MEMBER_COUNT },
   web: { variable: "DEVNET_WEB_PORT", default: 5173, count: 1 },
 } as const;
 export type PortName = keyof typeof PORTS;

@@ -10,7 +10,7 @@ import { readDeploymentFile } from "@ankr-staking/sdk/node";
 import type { Address } from "viem";
 
 import { foundryBin } from "../../../contracts/bench/foundry.ts";
-import { accounts, type DevAccount } from "./accounts.ts";
+import { accounts, type DevAccount, ORACLE_QUORUM } from "./accounts.ts";
 import { CHAIN_ID, contractsDir, type DevnetConfig, GOVERNANCE } from "./config.ts";
 import type { Endpoints } from "./endpoints.ts";
 import { ServiceStartError } from "./errors.ts";
@@ -77,7 +77,7 @@ export function devnetDeployConfig(config: DevnetConfig, endpoints: Endpoints): 
     genesisTime: 0,
     epochLength: config.epochLength,
     oracleMembers: accounts.members.map((m) => m.address),
-    oracleQuorum: Math.floor(accounts.members.length / 2) + 1,
+    oracleQuorum: ORACLE_QUORUM,
     guardian: accounts.guardian.address,
     timelockDelay: GOVERNANCE.timelockDelay,
     votingDelay: GOVERNANCE.votingDelay,

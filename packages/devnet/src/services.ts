@@ -5,7 +5,7 @@ import { join } from "node:path";
 
 import { createPublicClient, http } from "viem";
 
-import { accounts, type DevAccount } from "./accounts.ts";
+import { accounts, type DevAccount, MEMBER_COUNT, MEMBERS_INLINE, ORACLE_QUORUM } from "./accounts.ts";
 import { type AnvilChain, startAnvil } from "./anvil.ts";
 import { CHAIN_ID, type DevnetConfig } from "./config.ts";
 import { buildContracts, type Deployed, deployContracts } from "./contracts.ts";
@@ -196,7 +196,7 @@ export const SERVICES: readonly Service[] = [
   },
   {
     // Started now: they read the genesis providers and begin probing while the world is seeded.
-    name: "oracle committee (3 members)",
+    name: `oracle committee (${MEMBER_COUNT} members, quorum ${ORACLE_QUORUM})`,
     async start(devnet) {
       const { deployment, committee } = devnet.need("deployed");
       for (let i = 0; i < devnet.config.members; i++) {
@@ -289,9 +289,10 @@ export function labelledAccounts(): DevAccount[] {
   return [
     accounts.admin,
     ...accounts.providers.map((p, i) => ({ ...p, label: `${p.label}: ${PROVIDERS[i]?.name ?? ""}` })),
-    ...accounts.members,
+    ...accounts.members.slice(0, MEMBERS_INLINE),
     ...accounts.delegators,
     accounts.guardian,
     { ...accounts.applicant, label: `${accounts.applicant.label}: ${APPLICANT.name}` },
+    ...accounts.members.slice(MEMBERS_INLINE),
   ];
 }

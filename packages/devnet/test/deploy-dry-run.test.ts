@@ -30,7 +30,7 @@ import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { foundryBin } from "../../../contracts/bench/foundry.ts";
-import { type DevAccount, accounts as devAccounts } from "../src/accounts.ts";
+import { type DevAccount, accounts as devAccounts, ORACLE_QUORUM } from "../src/accounts.ts";
 import { type AnvilChain, startAnvil } from "../src/anvil.ts";
 import { contractsDir } from "../src/config.ts";
 import { freePort } from "../src/ports.ts";
@@ -152,7 +152,7 @@ beforeAll(async () => {
       genesisTime: 0,
       epochLength: 604_800,
       oracleMembers: members,
-      oracleQuorum: 2,
+      oracleQuorum: ORACLE_QUORUM,
       guardian: guardian.address,
       timelockDelay: 172_800,
       upgradeDelay: 2_592_000,
@@ -314,7 +314,7 @@ async function expectChecklist(): Promise<void> {
   // The committee: the configured members, in order, and quorum.
   checks.push(
     [castCall(d.oracleCommittee as string, "members()(address[])"), `[${members.join(", ")}]`],
-    [castCall(d.oracleCommittee as string, "quorum()(uint256)"), "2"],
+    [castCall(d.oracleCommittee as string, "quorum()(uint256)"), String(ORACLE_QUORUM)],
   );
   const results = await Promise.all(checks.map(([p]) => p));
   expect(results).toEqual(checks.map(([, expected]) => expected));

@@ -9,13 +9,13 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createStakingClient, parseAmount, type StakingClient } from "@ankr-staking/sdk";
+import { createStakingClient, oracleCommitteeAbi, parseAmount, type StakingClient } from "@ankr-staking/sdk";
 import { readDeploymentFile } from "@ankr-staking/sdk/node";
 import type { Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { CHROMIUM, launchChromium } from "../../web/e2e/harness.ts";
-import { accounts } from "../src/accounts.ts";
+import { accounts, MEMBER_COUNT, ORACLE_QUORUM } from "../src/accounts.ts";
 import { advanceSeconds } from "../src/advance.ts";
 import { contractsDir, PORTS, root } from "../src/config.ts";
 import { until } from "../src/history.ts";
@@ -263,6 +263,15 @@ describe("npm start", () => {
     const votes = await api<Votes>(`/v1/proposals/${state.proposalId}/votes`, (b) => b.items.length >= 3);
     expect(votes.items.filter((v) => v.kind === "provider")).toHaveLength(2);
     expect(votes.items.filter((v) => v.kind === "override")).toHaveLength(1);
+  });
+
+  it("runs a committee of 4 members at quorum 3, one process each (one liar and one down tolerated)", async () => {
+    const committee = client.deployment.oracleCommittee as Address;
+    const read = (functionName: "members" | "quorum") =>
+      client.publicClient.readContract({ address: committee, abi: oracleCommitteeAbi, functionName });
+    expect(await read("members")).toEqual(accounts.members.map((m) => m.address));
+    expect(await read("quorum")).toBe(BigInt(ORACLE_QUORUM));
+    expect(state.oracles).toHaveLength(MEMBER_COUNT);
   });
 
   it("serves scores from every oracle member, with the worse provider scored lower", async () => {
