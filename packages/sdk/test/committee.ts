@@ -14,7 +14,12 @@ const artifact = JSON.parse(
   readFileSync(join(contractsDir, "out", "OracleCommittee.sol", "OracleCommittee.json"), "utf8"),
 ) as { abi: Abi; bytecode: { object: Hex } };
 
-export type Committee = { deployment: Deployment; file: string; setQuorum(quorum: bigint): Promise<void> };
+export type Committee = {
+  deployment: Deployment;
+  file: string;
+  /** Governance removes a member; a quorum above the members left drops to their number. */
+  removeMember(member: Actor): Promise<void>;
+};
 
 export async function deployCommittee(
   members: readonly Actor[],
@@ -51,15 +56,15 @@ export async function deployCommittee(
     deployment: parseDeployment(document),
     file,
     // The committee's owner is the main timelock: a governance decision, impersonated here.
-    async setQuorum(value) {
+    async removeMember(member) {
       const owner = await impersonate(timelock);
-      const set = await owner.walletClient?.writeContract({
+      const hash = await owner.walletClient?.writeContract({
         address: contractAddress,
         abi: oracleCommitteeAbi,
-        functionName: "setQuorum",
-        args: [value],
+        functionName: "removeMember",
+        args: [address(member)],
       });
-      if (set) await admin.publicClient.waitForTransactionReceipt({ hash: set });
+      if (hash) await admin.publicClient.waitForTransactionReceipt({ hash });
     },
   };
 }

@@ -36,9 +36,10 @@ describe("settling from the committee's reports", () => {
     expect(early).toBeInstanceOf(OracleQuorumNotReachedError);
     expect((early as Error).message).toMatch(/^only 1 of the 2 reports the quorum needs are in/);
 
-    // Governance lowers the quorum: alice's report alone now suffices, and carol (no member, no
-    // role) settles the epoch with it.
-    await committee.setQuorum(1n);
+    // Governance removes bob, the member the round waits for: the quorum drops to the one member
+    // left (a committee of two needs both reports, so it cannot be lowered), alice's report alone
+    // now suffices, and carol (no member, no role) settles the epoch with it.
+    await committee.removeMember("bob");
     const settled = await as("carol").settleFromReports();
     expect(settled.epoch).toBe(nextEpochToSettle);
     expect(settled.events.some((e) => e.eventName === "EpochSettled")).toBe(true);
