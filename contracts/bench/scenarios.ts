@@ -66,8 +66,8 @@ export const DELEGATOR_COUNTS = [1, 100, 10_000] as const;
 export const EPOCH_COUNTS = [1, 100] as const;
 /** Scored providers in the oracle committee's measured reports. */
 export const COMMITTEE_PROVIDER_COUNTS = [10, 100] as const;
-/** Reports that settle an epoch in the benchmark's committee of three. */
-export const COMMITTEE_QUORUM = 2;
+/** Reports that settle an epoch in the benchmark's committee of four (the recommended shape). */
+export const COMMITTEE_QUORUM = 3;
 
 /** Scored providers in the settlements that price one provider's share of `settleEpoch`. */
 export const SETTLEMENT_PROVIDER_COUNTS = [1, 10, 100] as const;
@@ -134,9 +134,9 @@ export function labelAccount(label: string): PrivateKeyAccount {
   return privateKeyToAccount(seed(`key/${label}`, 0));
 }
 
-/** The benchmark committee's three members (signing accounts, like the oracle service's keys). */
+/** The benchmark committee's four members (signing accounts, like the oracle service's keys). */
 export function committeeMembers(): PrivateKeyAccount[] {
-  return [0, 1, 2].map((i) => labelAccount(`oracle-member/${i}`));
+  return [0, 1, 2, 3].map((i) => labelAccount(`oracle-member/${i}`));
 }
 
 export function scenarioName(delegators: number, epochs: number): string {
