@@ -1,6 +1,6 @@
 // Calldata for the common governance decisions, as contracts/src/governance/ProposalBuilder.sol
 // builds it (and refusing the same things): what `propose` carries.
-import { type Address, encodeFunctionData, erc20Abi, type Hex, zeroHash } from "viem";
+import { type Address, encodeFunctionData, erc20Abi, getAddress, type Hex, zeroHash } from "viem";
 
 import {
   ankrStakingAbi,
@@ -91,8 +91,47 @@ function required(value: Address | undefined, what: string): Address {
 }
 
 /**
+ * The committee's final membership and quorum, checked against the contract's own rule
+ * (`minQuorum`): a proposal the committee would refuse only fails after its vote and timelock.
+ */
+async function checkCommitteeChange(
+  client: StakingClientBase,
+  committee: Address,
+  spec: Extract<ProposalSpec, { kind: "setOracleCommittee" }>,
+): Promise<void> {
+  const read = client.publicClient;
+  const members = new Set(
+    (await read.readContract({ address: committee, abi: oracleCommitteeAbi, functionName: "members" })).map(
+      (m) => getAddress(m),
+    ),
+  );
+  for (const m of spec.add ?? []) {
+    if (members.has(getAddress(m))) throw new ProposalBuildError(`${m} is already a committee member`);
+    members.add(getAddress(m));
+  }
+  for (const m of spec.remove ?? []) {
+    if (!members.delete(getAddress(m))) throw new ProposalBuildError(`${m} is not a committee member`);
+  }
+  const count = BigInt(members.size);
+  if (count === 0n) throw new ProposalBuildError("the committee must keep at least one member");
+  const min = await read.readContract({
+    address: committee,
+    abi: oracleCommitteeAbi,
+    functionName: "minQuorum",
+    args: [count],
+  });
+  if (spec.quorum < min || spec.quorum > count) {
+    throw new ProposalBuildError(
+      `a committee of ${count} members needs a quorum from ${min} to ${count}, not ${spec.quorum}: ` +
+        "at least 3 reports from 3 members on and a majority, so one lying member is always outvoted",
+    );
+  }
+}
+
+/**
  * The actions of a proposal for a common decision. Checks what ProposalBuilder checks: admitted
- * providers must be Pending, a slash at most `maxSlashBps` of active plus unbonding self-stake.
+ * providers must be Pending, a slash at most `maxSlashBps` of active plus unbonding self-stake; and
+ * a committee change must leave members and a quorum the committee accepts.
  *
  * @example
  * const actions = await client.buildProposal({ kind: "admitProviders", providers: [provider] })
@@ -178,6 +217,7 @@ export function buildProposal(client: StakingClientBase, spec: ProposalSpec): Pr
         ];
       case "setOracleCommittee": {
         const committee = required(deployment.oracleCommittee, "oracle committee");
+        await checkCommitteeChange(client, committee, spec);
         const call = (data: Hex): ProposalAction => ({ target: committee, value: 0n, calldata: data });
         return [
           ...(spec.add ?? []).map((m) =>
