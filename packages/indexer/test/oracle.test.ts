@@ -33,11 +33,13 @@ type Report = {
 };
 type Epoch = { epoch: number; reports: number | null };
 
-const members = (["admin", "guardian", "settler"] as const).map((actor) => ({
+// Four members at quorum three (the committee refuses fewer than three reports from 3 members on).
+const members = (["admin", "guardian", "settler", "carol"] as const).map((actor) => ({
   actor,
   address: address(actor),
 }));
-const [first, second, third] = members as [
+const [first, second, third, fourth] = members as [
+  (typeof members)[number],
   (typeof members)[number],
   (typeof members)[number],
   (typeof members)[number],
@@ -59,6 +61,8 @@ let settledEpoch: bigint;
 let indexer: Indexer & { pgliteDir: string };
 /** The chain head the indexer has reached, after the setup's last transaction. */
 let head: bigint;
+/** The removal of the fourth member, which also moves the quorum from 4 back to 3. */
+let removalTx: string;
 
 /** A client acting for `actor` that knows the committee (the deployment file itself names none). */
 const member = (actor: (typeof members)[number]["actor"]) =>
@@ -90,6 +94,7 @@ async function ownerWrite(
   } as never);
   const receipt = await reader.publicClient.waitForTransactionReceipt({ hash });
   expect(receipt.status).toBe("success");
+  return hash;
 }
 
 const graphql = async <T>(query: string) => {
@@ -124,7 +129,7 @@ beforeAll(async () => {
         env: {
           STAKING: devnet.deployment.staking,
           MEMBERS: members.map((m) => m.address).join(","),
-          QUORUM: "2",
+          QUORUM: "3",
           OWNER: first.address,
           DEPLOYMENTS_DIR: dirname(devnet.deploymentFile),
           FOUNDRY_BROADCAST: broadcast,
@@ -172,11 +177,17 @@ beforeAll(async () => {
     defaultScoreBps: 9_500,
     scores: { [providerA]: 8_000 },
   });
-  expect(two.settled).toBe(true);
+  expect(two.settled).toBe(false);
+  const three = await member(third.actor).submitReport({
+    defaultScoreBps: 9_250,
+    scores: { [providerA]: 7_500 },
+  });
+  expect(three.settled).toBe(true);
   // After the quorum: recorded as ignored, without reverting.
-  await member(third.actor).submitReport({ epoch: settledEpoch, defaultScoreBps: 0 });
-  await ownerWrite("removeMember", [third.address]);
-  await ownerWrite("setQuorum", [1n]);
+  await member(fourth.actor).submitReport({ epoch: settledEpoch, defaultScoreBps: 0 });
+  // Governance asks for every report, then removes the fourth member: the quorum drops back to 3.
+  await ownerWrite("setQuorum", [4n]);
+  removalTx = await ownerWrite("removeMember", [fourth.address]);
 
   indexer = await startIndexer({ rpcUrl: devnet.rpcUrl, deploymentFile: devnet.deploymentFile });
   head = await reader.publicClient.getBlockNumber({ cacheTime: 0 });
@@ -197,7 +208,7 @@ describe("oracle committee", () => {
       toBlock: head,
     });
     const named = (name: string) => logs.filter((l) => l.eventName === name);
-    expect(named("ReportSubmitted")).toHaveLength(2);
+    expect(named("ReportSubmitted")).toHaveLength(3);
     expect(named("ReportIgnored")).toHaveLength(1);
     expect(named("CommitteeSettled")).toHaveLength(1);
 
@@ -205,30 +216,33 @@ describe("oracle committee", () => {
       "{ oracleMembers { items { address slot active reports } } oracleReports(limit: 100) { items { epoch member ignored validReports txHash } } }",
     );
     const byMember = new Map(data.oracleMembers.items.map((m) => [getAddress(m.address), m]));
-    expect(byMember.size).toBe(3);
+    expect(byMember.size).toBe(4);
     expect(byMember.get(first.address)).toMatchObject({ active: true, reports: 1 });
     expect(byMember.get(second.address)).toMatchObject({ active: true, reports: 1 });
+    expect(byMember.get(third.address)).toMatchObject({ active: true, reports: 1 });
     // The late report is kept as ignored and not counted; the member is then removed.
-    expect(byMember.get(third.address)).toMatchObject({ active: false, reports: 0 });
+    expect(byMember.get(fourth.address)).toMatchObject({ active: false, reports: 0 });
 
     const reports = data.oracleReports.items.filter((r) => BigInt(r.epoch) === settledEpoch);
-    expect(reports).toHaveLength(3);
+    expect(reports).toHaveLength(4);
     const of = (m: Address) => reports.find((r) => getAddress(r.member) === m);
     expect(of(first.address)).toMatchObject({ ignored: false, validReports: 1 });
     expect(of(second.address)).toMatchObject({ ignored: false, validReports: 2 });
-    expect(of(third.address)).toMatchObject({ ignored: true, validReports: null });
+    expect(of(third.address)).toMatchObject({ ignored: false, validReports: 3 });
+    expect(of(fourth.address)).toMatchObject({ ignored: true, validReports: null });
     const txOf = (name: string, m: Address) =>
       logs.find((l) => l.eventName === name && getAddress((l.args as { member: Address }).member) === m)
         ?.transactionHash;
     expect(of(first.address)?.txHash).toBe(txOf("ReportSubmitted", first.address));
-    expect(of(third.address)?.txHash).toBe(txOf("ReportIgnored", third.address));
+    expect(of(fourth.address)?.txHash).toBe(txOf("ReportIgnored", fourth.address));
   });
 
   test("the epoch the committee settled carries its report count and the median scores", async () => {
     const { body } = await indexer.get<{ items: Epoch[] }>("/v1/epochs?limit=100");
     const row = body.items.find((e) => BigInt(e.epoch) === settledEpoch);
-    expect(row?.reports).toBe(2);
-    // The median of two reports is their mean: (7,000 + 8,000) / 2 for A, (9,000 + 9,500) / 2 for B.
+    expect(row?.reports).toBe(3);
+    // The median of three reports is the middle one: 7,500 of 7,000 / 8,000 / 7,500 for A, 9,250 of
+    // 9,000 / 9,500 / 9,250 for B.
     const settled = await reader.publicClient.getContractEvents({
       address: devnet.deployment.staking,
       abi: ankrStakingAbi,
@@ -250,11 +264,16 @@ describe("oracle committee", () => {
 
   test("QuorumSet and the member's removal leave an admin trace", async () => {
     const data = await graphql<{
-      adminEvents: { items: { contract: string; name: string; args: Record<string, string> }[] };
-    }>("{ adminEvents(limit: 1000) { items { contract name args } } }");
+      adminEvents: {
+        items: { contract: string; name: string; args: Record<string, string>; txHash: string }[];
+      };
+    }>("{ adminEvents(limit: 1000) { items { contract name args txHash } } }");
     const quorum = data.adminEvents.items.filter(
       (e) => e.contract === "OracleCommittee" && e.name === "QuorumSet",
     );
-    expect(quorum.map((e) => Object.values(e.args))).toContainEqual(["1"]);
+    // Set to 4, then back to 3 by the removal (the committee moves it, with the same event).
+    expect(quorum.map((e) => Object.values(e.args))).toContainEqual(["4"]);
+    const moved = quorum.filter((e) => e.txHash === removalTx);
+    expect(moved.map((e) => Object.values(e.args))).toEqual([["3"]]);
   });
 });
