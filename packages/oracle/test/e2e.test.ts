@@ -1,4 +1,5 @@
-// End to end on anvil: three members (quorum two) measure four providers whose metadata points at
+// End to end on anvil: three members (quorum three: from 3 members on the committee needs at least 3
+// reports, so one liar is always outvoted) measure four providers whose metadata points at
 // the real anvil and at fake endpoints (two healthy ones, so the reference head has two sources); the committee settles the epoch exactly once, a member
 // restarted mid-epoch and after reporting does not report twice, and rewards follow the scores.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -97,7 +98,7 @@ const committeeLogs = (eventName: "CommitteeSettled" | "ReportSubmitted") =>
   });
 
 beforeAll(async () => {
-  devnet = await startDevnet(memberAddresses, 2, EPOCH);
+  devnet = await startDevnet(memberAddresses, 3, EPOCH);
   const solanaGood = await startFake({ family: "solana", identity: SOLANA, head: 5000 });
   const solanaLagging = await startFake({ family: "solana", identity: SOLANA, head: 4000 });
   const devnetLagging = await startFake({ family: "evm", identity: "0x7a69", head: 1 });
@@ -192,15 +193,18 @@ describe("oracle committee end to end", () => {
     await member(0).service.tick();
     expect((await committeeLogs("ReportSubmitted")).length).toBe(1);
 
-    await member(1).service.tick(); // completes the quorum
+    await member(1).service.tick(); // short of the quorum
     expect(member(1).service.lastError).toBeUndefined();
+    expect(await nextToSettle()).toBe(0);
+    await member(2).service.tick(); // completes the quorum
+    expect(member(2).service.lastError).toBeUndefined();
     expect(await nextToSettle()).toBe(1);
-    await member(2).service.tick(); // nothing left to report
+    await member(1).service.tick(); // nothing left to report
     await member(0).service.tick();
 
     const settled = await committeeLogs("CommitteeSettled");
     expect(settled).toHaveLength(1);
-    expect((await committeeLogs("ReportSubmitted")).length).toBe(2);
+    expect((await committeeLogs("ReportSubmitted")).length).toBe(3);
 
     const [g, l, b, p] = await Promise.all([
       readProvider(good),
