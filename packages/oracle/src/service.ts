@@ -12,12 +12,12 @@ import {
   submitReport,
   TransactionRevertedError,
 } from "@ankr-staking/sdk";
+import type { RequestLimits } from "@ankr-staking/sdk/node";
 import type { Address, Hex, PublicClient } from "viem";
 import { type EpochClock, readClock, readScoredProviders, type StakingTarget } from "./chain.ts";
 import { BaseError, SetupError } from "./errors.ts";
 import { fetchMetadata } from "./metadata/fetch.ts";
 import type { Metrics } from "./metrics.ts";
-import type { RequestLimits } from "./net/request.ts";
 import { PROBES } from "./probes/families.ts";
 import { retryDelayMs } from "./retry.ts";
 import { providerScore, type Sample, type ScoringConfig, scoreRound } from "./scoring/score.ts";

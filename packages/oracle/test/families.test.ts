@@ -2,10 +2,8 @@
 // round probes two healthy reference providers and one endpoint per mode (real loopback servers),
 // scores the round, and the endpoint scores must be what the formula says of what was measured.
 import { CHAINS, type ChainEntry, type ProtocolFamily } from "@ankr-staking/sdk";
+import { HostLimiter, type RequestLimits } from "@ankr-staking/sdk/node";
 import { afterAll, describe, expect, it } from "vitest";
-
-import { HostLimiter } from "../src/net/limiter.ts";
-import type { RequestLimits } from "../src/net/request.ts";
 import { PROBES } from "../src/probes/families.ts";
 import {
   addToTally,

@@ -3,13 +3,12 @@
 // browser) and filters by ?provider=.
 import type { Server } from "node:http";
 import { createStakingClient } from "@ankr-staking/sdk";
+import { HostLimiter } from "@ankr-staking/sdk/node";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
 import { stakingAbi } from "../src/abi.ts";
 import { startHttp } from "../src/http/server.ts";
 import { createMetrics } from "../src/metrics.ts";
-import { HostLimiter } from "../src/net/limiter.ts";
 import { DEFAULT_SCORING } from "../src/scoring/score.ts";
 import { OracleService } from "../src/service.ts";
 import { Store } from "../src/store.ts";
