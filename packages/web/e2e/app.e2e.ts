@@ -386,6 +386,48 @@ describe.skipIf(!available)("web app end to end", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  test("a provider fully unstaked from stays on the dashboard with Claim only, until it is claimed", async () => {
+    const B = address("providerB");
+    const bob = address("bob");
+    await clientFor(devnet.rpcUrl, devnet.deployment, "bob").delegate({
+      provider: B,
+      amount: parseAmount("50,000"),
+    });
+    await settle();
+    await advance(86_400);
+    await go("#/dashboard");
+    await connect("Bob");
+    const row = page.getByTestId("positions").locator("tbody tr", { hasText: "Beta Nodes" });
+    const cells = () => row.locator("td").allTextContents();
+    await expect
+      .poll(cells, { timeout: 15_000 })
+      .toEqual(["Beta Nodes", "50,000 ANKR", expect.any(String), expect.any(String)]);
+    await page.getByLabel("Amount", { exact: true }).fill("50,000");
+    await page.getByRole("button", { name: /^Unstake/ }).click();
+    await confirmed("Unstake");
+
+    // Stake 0, and the rewards it earned while staked, still claimable there.
+    await expect.poll(async () => (await cells())[1], { timeout: 15_000 }).toMatch(/^0 ANKR/);
+    const pending = await reader().getPendingRewards({ provider: B, delegator: bob });
+    expect(pending).toBeGreaterThan(0n);
+    expect(shown((await cells())[2] ?? null)).toBeGreaterThan(0n);
+    expect(await page.getByTestId("total-stake").textContent()).toBe("0 ANKR");
+    expect(await page.getByTestId("total-rewards").textContent()).toBe((await cells())[2]);
+    // Claim it is; nothing is left to restake from, unstake or move.
+    expect(await row.getByRole("button", { name: "Claim" }).isEnabled()).toBe(true);
+    expect(await row.getByRole("button", { name: "Restake" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /^Unstake/ }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /^Redelegate/ }).count()).toBe(0);
+    expect((await cells())[1]).toBe("0 ANKR (unstaked)");
+    expect.soft(await a11y(), "axe-core on the dashboard with an unstaked position").toEqual([]);
+
+    await row.getByRole("button", { name: "Claim" }).click();
+    await confirmed("Claim");
+    await expect.poll(() => page.getByTestId("positions").count(), { timeout: 15_000 }).toBe(0);
+    expect(await page.getByText(/^No stake yet/).count()).toBe(1);
+    expect((await reader().getPositions({ delegator: bob })).positions).toEqual([]);
+  });
+
   test("register a provider from the console", async () => {
     await go("#/console");
     await connect("Carol");
