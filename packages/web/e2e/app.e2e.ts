@@ -10,7 +10,9 @@
 // names the test anvil (chain "devnet", loopback allowed) and an erroring fake Solana endpoint; one
 // tick measures both, and the console shows that member's scores per chain.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildProposal, encodeMetadataURI, formatAmount, parseAmount } from "@ankr-staking/sdk";
@@ -22,6 +24,7 @@ import { type Indexer, startIndexer } from "../../indexer/test/ponder.ts";
 import { type Member, startMember } from "../../oracle/src/member.ts";
 import { type FakeEndpoint, startFake } from "../../oracle/src/testing/fakes.ts";
 import { address, clientFor, type Devnet, seed, startDevnet } from "../../sdk/test/devnet.ts";
+import { securityHeaders as SECURITY_HEADERS } from "../src/config/securityHeaders.ts";
 import { buildApp, CHROMIUM, launchChromium, type Preview, startPreview, webDir } from "./harness.ts";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -229,6 +232,34 @@ describe.skipIf(!available)("web app end to end", () => {
     // The next Tab continues inside main, past the header.
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => !!document.activeElement?.closest("main"))).toBe(true);
+  });
+
+  test("the served app refuses to be framed and sends its security headers on every response", async () => {
+    const index = await (await fetch(`${base}/`)).text();
+    const script = index.match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
+    expect(script).toBeDefined();
+    for (const path of ["/", "/index.html", script, "/config.json", "/no-such-file.png"]) {
+      const response = await fetch(`${base}${path}`);
+      const headers = Object.fromEntries([...response.headers].filter(([name]) => name in SECURITY_HEADERS));
+      expect(headers, path).toEqual(SECURITY_HEADERS);
+    }
+    // Another origin (a page on another loopback port) frames the app: Chromium shows nothing of it.
+    const framer = createServer((_req, res) => {
+      res.setHeader("content-type", "text/html");
+      res.end(`<!doctype html><title>framer</title><iframe src="${base}/#/dashboard"></iframe>`);
+    });
+    await new Promise<void>((resolve) => framer.listen(0, "127.0.0.1", resolve));
+    const { port } = framer.address() as AddressInfo;
+    const other = await browser?.newPage();
+    try {
+      await other?.goto(`http://127.0.0.1:${port}/`);
+      const frame = () => other?.frames().find((f) => f !== other.mainFrame());
+      await expect.poll(() => frame()?.url(), { timeout: 10_000 }).toMatch(/^chrome-error:/);
+      expect(await frame()?.locator("#root").count()).toBe(0);
+    } finally {
+      await other?.close();
+      await new Promise((resolve) => framer.close(resolve));
+    }
   });
 
   test("the console shows the oracle member's scores per chain for the epoch so far", async () => {
