@@ -606,11 +606,12 @@ async function measureUserOperation(
         data: call(staking, "registerSnapshot", [BigInt(time)]),
         gas: 500_000n,
       });
-      // Another stake change at the user's provider (the pool-wide total changes with it).
+      // Another stake change at the user's provider (the pool-wide total changes with it); an
+      // exited provider takes no new stake, so then at the destination.
       const touch: Tx = {
         from: helper.address,
         to: d.staking,
-        data: call(staking, "delegate", [provider, BACKGROUND_STAKE]),
+        data: call(staking, "delegate", [variant.exitedProvider ? destination : provider, BACKGROUND_STAKE]),
         gas: 500_000n,
       };
       if (variant.exitedProvider) {
