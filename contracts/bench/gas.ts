@@ -515,6 +515,8 @@ const SNAPSHOT_VARIANTS: readonly {
   prefix: string;
   snapshots: "none" | "pastAndPending" | "ringRead" | "totalRewrite" | "ringReadAndTotalRewrite";
   existingPosition?: boolean;
+  /** The provider exits first: its pool left the pools a snapshot registration prepares. */
+  exitedProvider?: boolean;
   only?: UserOperation;
 }[] = [
   { prefix: "", snapshots: "pastAndPending" },
@@ -524,7 +526,18 @@ const SNAPSHOT_VARIANTS: readonly {
   { prefix: "existingPosition/noSnapshot/", snapshots: "none", existingPosition: true, only: "redelegate" },
   { prefix: "existingPosition/", snapshots: "pastAndPending", existingPosition: true, only: "redelegate" },
   { prefix: "existingPosition/ringRead/", snapshots: "ringRead", existingPosition: true, only: "redelegate" },
+  // Outside the budgets: leaving an exited pool pays for the pool's own history entry (issue 16).
+  { prefix: "exitedPool/", snapshots: "pastAndPending", exitedProvider: true, only: "undelegate" },
+  {
+    prefix: "exitedPool/ringRead+totalRewrite/",
+    snapshots: "ringReadAndTotalRewrite",
+    exitedProvider: true,
+    only: "undelegate",
+  },
 ];
+
+/** Variants reported apart from the budgets (see SNAPSHOT_VARIANTS). */
+const OUTSIDE_BUDGETS = "exitedPool/";
 
 /**
  * One operation at one epoch distance, for every delegator count: the users' last action early in
@@ -604,13 +617,19 @@ async function measureUserOperation(
         data: call(staking, "registerSnapshot", [BigInt(time)]),
         gas: 500_000n,
       });
-      // Another stake change at the user's provider (the pool-wide total changes with it).
+      // Another stake change at the user's provider (the pool-wide total changes with it); an
+      // exited provider takes no new stake, so then at the destination.
       const touch: Tx = {
         from: helper.address,
         to: d.staking,
-        data: call(staking, "delegate", [provider, BACKGROUND_STAKE]),
+        data: call(staking, "delegate", [variant.exitedProvider ? destination : provider, BACKGROUND_STAKE]),
         gas: 500_000n,
       };
+      if (variant.exitedProvider) {
+        await net.bulk(at - 10, [
+          { from: provider, to: d.staking, data: call(staking, "exitProvider", []), gas: 1_000_000n },
+        ]);
+      }
       if (variant.existingPosition) {
         await net.bulk(at - 9, [
           {
@@ -752,6 +771,7 @@ async function main(): Promise<void> {
     const withdrawMin = Math.max(1, Math.ceil((params.unbondingPeriod - 3000) / ctx.epochLength));
     const figures = {} as Figures;
     const afterSnapshot = {} as Figures;
+    const outsideBudgets: Record<string, Record<string, number>> = {};
     for (const op of OPERATIONS) {
       if (op === "settleEpochPerProvider") continue;
       const distances =
@@ -772,9 +792,14 @@ async function main(): Promise<void> {
           for (const [key, value] of Object.entries(afterResults[epochs] ?? {})) {
             const [prefix, count] = key.split("|");
             if (Number(count) !== n) continue;
+            const name = `${prefix}${scenarioName(n, epochs)}`;
+            if (prefix?.startsWith(OUTSIDE_BUDGETS)) {
+              outsideBudgets[op] = { ...outsideBudgets[op], [name]: value };
+              continue;
+            }
             // A variant with no snapshot is a plain figure (issue 3's budgets apply to it too).
             const target = prefix?.includes("noSnapshot/") ? byScenario : afterByScenario;
-            target[`${prefix}${scenarioName(n, epochs)}`] = value;
+            target[name] = value;
           }
         }
       }
@@ -823,6 +848,8 @@ async function main(): Promise<void> {
     for (const op of OPERATIONS) {
       if (op !== "settleEpochPerProvider") output[`afterSnapshot/${op}`] = afterSnapshot[op];
     }
+    for (const [op, values] of Object.entries(outsideBudgets))
+      output[`afterSnapshot/${op}/outsideBudgets`] = values;
     for (const op of GOVERNANCE_OPERATIONS) output[op] = governance.figures[op];
     output.submitReport = oracle.submitReport;
     output.settleByCommittee = oracle.settleByCommittee;
@@ -848,7 +875,7 @@ async function main(): Promise<void> {
         redelegateTo: "a provider with the same delegator count where the user has no stake yet",
         withdraw: `one matured entry; shortest distance is the unbonding period, ${withdrawMin} epochs`,
         afterSnapshot:
-          "the same call as the first stake change after a governance snapshot (pool, delegation and total keep their old value), another snapshot pending; plain figures have no snapshot. ringRead/: one snapshot past, two pending, the older pending one more than 18 h after the past one (the ring of snapshot times is read); totalRewrite/: two snapshots passed with a change of the total between them (the first one's total moves to the chain, an entry its registration created); ringRead+totalRewrite/: both at once; existingPosition/: redelegate into a provider where the user already has stake",
+          "the same call as the first stake change after a governance snapshot (pool, delegation and total keep their old value), another snapshot pending; plain figures have no snapshot. ringRead/: one snapshot past, two pending, the older pending one more than 18 h after the past one (the ring of snapshot times is read); totalRewrite/: two snapshots passed with a change of the total between them (the first one's total moves to the chain, an entry its registration created); ringRead+totalRewrite/: both at once; existingPosition/: redelegate into a provider where the user already has stake; exitedPool/ (outside the budgets): undelegate from a provider that exited, whose pool no snapshot registration prepares any more, so the undelegation creates the pool's history entry itself",
         governance:
           "propose = admit a provider (registers the snapshot and prepares each pool that may still change: pools=N); castVote = a provider; castVoteOverride = its delegator after it voted; queue, execute through the main timelock",
         settlement: `every provider scored ${SETTLEMENT_SCORE_BPS} bps; per provider = marginal gas between counts`,

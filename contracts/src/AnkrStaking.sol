@@ -92,19 +92,9 @@ contract AnkrStaking is
         uint256 epochLength,
         Parameters calldata params
     ) external initializer {
-        if (address(vault_) == address(0) || admin == address(0)) {
-            revert StakingZeroAddress();
-        }
-        if (epochLength == 0 || epochLength > type(uint24).max) {
-            revert StakingInvalidParameter("epochLength", epochLength);
-        }
-        if (genesisTime > type(uint32).max) revert StakingInvalidParameter("genesisTime", genesisTime);
+        if (admin == address(0)) revert StakingZeroAddress();
         __AccessControl_init();
-        Layout storage $ = StakingStorage.layout();
-        $.vault = vault_;
-        $.control.genesis = uint32(genesisTime);
-        $.control.epochLength = uint24(epochLength);
-        ConfigLogic.setParameters($, params);
+        ConfigLogic.initialize(StakingStorage.layout(), vault_, genesisTime, epochLength, params);
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(GOVERNANCE_ROLE, admin);
         _grantRole(UPGRADER_ROLE, admin);
@@ -122,9 +112,7 @@ contract AnkrStaking is
         external
         nonReentrant
     {
-        Layout storage $ = StakingStorage.layout();
-        if ($.control.paused) revert EnforcedPause();
-        ProviderLogic.register($, TOKEN, selfStake, commissionBps, metadataURI);
+        ProviderLogic.register(StakingStorage.layout(), TOKEN, selfStake, commissionBps, metadataURI);
     }
 
     /// @inheritdoc IAnkrStaking
@@ -318,24 +306,28 @@ contract AnkrStaking is
 
     /// @inheritdoc IAnkrStaking
     function pause() external onlyRole(PAUSER_ROLE) {
-        Control storage c = StakingStorage.layout().control;
-        if (c.paused) revert EnforcedPause();
-        c.paused = true;
-        emit Paused(msg.sender);
+        ConfigLogic.setPaused(StakingStorage.layout(), true);
     }
 
     /// @inheritdoc IAnkrStaking
     function unpause() external onlyRole(GOVERNANCE_ROLE) {
-        Control storage c = StakingStorage.layout().control;
-        if (!c.paused) revert ExpectedPause();
-        c.paused = false;
-        emit Unpaused(msg.sender);
+        ConfigLogic.setPaused(StakingStorage.layout(), false);
     }
 
-    /// @dev Upgrades go through the upgrade timelock, whose delay must exceed the longest unbonding
-    ///      period when the upgrade runs (ConfigLogic.checkUpgradeDelay).
-    function _authorizeUpgrade(address) internal view override onlyRole(UPGRADER_ROLE) {
-        ConfigLogic.checkUpgradeDelay(StakingStorage.layout());
+    /// @inheritdoc IAnkrStaking
+    function announceUpgrade(address implementation) external onlyRole(GOVERNANCE_ROLE) {
+        ConfigLogic.announceUpgrade(StakingStorage.layout(), implementation);
+    }
+
+    /// @inheritdoc IAnkrStaking
+    function pendingUpgrade() external view returns (address, uint256, uint256) {
+        return ConfigLogic.pendingUpgrade(StakingStorage.layout());
+    }
+
+    /// @dev Only the announced implementation, once it has been announced for longer than the
+    ///      longest unbonding period (ConfigLogic.authorizeUpgrade).
+    function _authorizeUpgrade(address implementation) internal override onlyRole(UPGRADER_ROLE) {
+        ConfigLogic.authorizeUpgrade(StakingStorage.layout(), implementation);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -350,6 +342,11 @@ contract AnkrStaking is
     /// @inheritdoc IAnkrStaking
     function snapshotIndex(uint256 timepoint) external view returns (uint256) {
         return uint32(StakingStorage.layout().snapshots[timepoint]);
+    }
+
+    /// @inheritdoc IAnkrStaking
+    function latestSnapshot() external view returns (uint256) {
+        return StakingStorage.layout().control.newestSnapshot;
     }
 
     /// @inheritdoc IERC6372

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defaultClientConditions, defineConfig, type Plugin } from "vite";
 
+import { securityHeaders } from "./src/config/securityHeaders.ts";
 import { isHttpUrl } from "./src/lib/url.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -48,8 +49,22 @@ function runtimeConfig(): Plugin {
   };
 }
 
+/** Every response of the dev and preview servers (pages, assets, /config.json, 404s) carries them. */
+function securityHeadersPlugin(): Plugin {
+  const apply = (_req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    next();
+  };
+  return {
+    name: "ankr-security-headers",
+    configureServer: (server) => void server.middlewares.use(apply),
+    configurePreviewServer: (server) => void server.middlewares.use(apply),
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), runtimeConfig()],
+  // The headers first, so they are set before any other middleware answers.
+  plugins: [securityHeadersPlugin(), react(), runtimeConfig()],
   // Vite's default conditions stay: without "browser", isows resolves to the `ws` package.
   resolve: { conditions: ["source", ...defaultClientConditions] },
   server: { host: "127.0.0.1" },

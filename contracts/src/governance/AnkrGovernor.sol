@@ -84,14 +84,20 @@ contract AnkrGovernor is
     //////////////////////////////////////////////////////////////*/
 
     /// @notice The delay a proposal created now gets: the configured delay, rounded up so the
-    ///         snapshot lands on a grid a quarter of that delay wide (see `snapshotGrid`).
+    ///         snapshot lands on a grid a quarter of that delay wide (see `snapshotGrid`); after the
+    ///         delay was lowered, up to the newest snapshot still pending, which the proposal shares.
     /// @dev Proposals created in the same grid cell share one snapshot, so at most 5 snapshots are
-    ///      ever pending (the staking contract takes 6) and no proposer can crowd others out.
+    ///      ever pending (the staking contract takes 6) and no proposer can crowd others out. The
+    ///      staking contract takes snapshots in time order only: without the second rule, a lower
+    ///      delay would make every proposal revert until the newest snapshot had passed.
     function votingDelay() public view override(Governor, GovernorSettings) returns (uint256) {
         uint256 delay = super.votingDelay();
         uint256 grid = snapshotGrid();
-        uint256 remainder = (clock() + delay) % grid;
-        return remainder == 0 ? delay : delay + grid - remainder;
+        uint256 time = clock();
+        uint256 remainder = (time + delay) % grid;
+        if (remainder != 0) delay += grid - remainder;
+        uint256 newest = staking.latestSnapshot();
+        return newest > time + delay ? newest - time : delay;
     }
 
     /// @notice Width of the grid proposal snapshots are aligned to: a quarter of the configured

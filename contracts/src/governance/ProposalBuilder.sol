@@ -194,17 +194,23 @@ library ProposalBuilder {
                                 UPGRADE
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Schedules an upgrade in the upgrade timelock (which the main timelock proposes to).
-    ///         After its delay, anyone runs it with `executeUpgrade`'s arguments.
+    /// @notice Announces an upgrade on the staking contract and schedules it in the upgrade timelock
+    ///         (which the main timelock proposes to). Anyone runs it with `upgradeOperation`'s
+    ///         arguments once both waits are over: the timelock's delay, and more than the longest
+    ///         unbonding period since the announcement (the staking contract's own check).
     function upgrade(
         TimelockController upgradeTimelock,
         address proxy,
         address implementation,
         bytes memory initData,
         bytes32 salt
-    ) internal view returns (Proposal memory) {
+    ) internal view returns (Proposal memory p) {
         bytes memory data = _upgradeCall(implementation, initData);
-        return _single(
+        p = _empty(2);
+        _set(p, 0, proxy, abi.encodeCall(IAnkrStaking.announceUpgrade, (implementation)));
+        _set(
+            p,
+            1,
             address(upgradeTimelock),
             abi.encodeCall(
                 TimelockController.schedule, (proxy, 0, data, bytes32(0), salt, upgradeTimelock.getMinDelay())

@@ -126,7 +126,11 @@ interface IAnkrStaking is IStakingErrors, IStakingEvents, IERC6372 {
                                GOVERNANCE
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Replaces every parameter at once. Governance only.
+    /// @notice Replaces every parameter at once. Governance only. Durations are bounded (unbonding
+    ///         periods and the jail cooldown at most 180 days, the commission notice at most 365), so
+    ///         no setting can freeze exits. A lower `maxCommissionBps` lowers every registered
+    ///         provider's commission (and scheduled increase) above it at once, so a later raise
+    ///         of the maximum brings no commission back without a new notice period.
     function setParameters(Parameters calldata params) external;
 
     /// @notice Caps the whole pool (0 = uncapped). Governance only.
@@ -145,6 +149,23 @@ interface IAnkrStaking is IStakingErrors, IStakingEvents, IERC6372 {
     /// @notice Whether new stake is paused.
     function paused() external view returns (bool);
 
+    /// @notice Announces the implementation the next upgrade will install, replacing any earlier
+    ///         announcement (`address(0)` withdraws it). The upgrade (`upgradeToAndCall`) installs
+    ///         exactly this implementation, and only after more than the longest unbonding period
+    ///         (`providerUnbondingPeriod`) has passed since the announcement, measured with the period
+    ///         at the announcement and at the upgrade, whichever is longer: everyone who disagrees sees
+    ///         it on chain and can leave first, whatever the upgrader's own delay. Governance only
+    ///         (the main timelock, in the proposal that schedules the upgrade in the upgrade
+    ///         timelock, so the two waits run side by side).
+    function announceUpgrade(address implementation) external;
+
+    /// @notice The announced implementation (0 if none), when it was announced, and from when the
+    ///         upgrade may run (the current `providerUnbondingPeriod` can push this later).
+    function pendingUpgrade()
+        external
+        view
+        returns (address implementation, uint256 announcedAt, uint256 readyAt);
+
     /*//////////////////////////////////////////////////////////////
                                   VOTES
     //////////////////////////////////////////////////////////////*/
@@ -159,6 +180,10 @@ interface IAnkrStaking is IStakingErrors, IStakingEvents, IERC6372 {
 
     /// @notice The index of the snapshot registered at `timepoint`, or 0.
     function snapshotIndex(uint256 timepoint) external view returns (uint256);
+
+    /// @notice The time of the newest registered snapshot (0 before the first): a new snapshot may
+    ///         not be earlier.
+    function latestSnapshot() external view returns (uint256);
 
     /// @notice A provider's current votes: the stake in its pool, self-stake included. Other
     ///         accounts have none of their own; a delegator votes by overriding its providers.

@@ -59,10 +59,14 @@ interface IStakingErrors {
     /// @notice Thrown when a stake decrease would leave a stake too small (below ~1e8 wei) to carry
     ///         the delegation's unclaimed rewards in its mark: claim first.
     error StakingRewardsNotCarried(uint256 owed, uint256 stake);
-    /// @notice Thrown when an upgrade comes from a caller whose timelock delay (`getMinDelay()`; 0 when
-    ///         it does not answer, e.g. an account without code) does not exceed the longest unbonding
-    ///         period: a delegator who disagrees must be able to leave before an upgrade takes effect.
-    error StakingUpgradeDelayTooShort(uint256 delay, uint256 unbondingPeriod);
+    /// @notice Thrown when an upgrade installs an implementation other than the announced one (or
+    ///         none was announced): every upgrade is announced on chain first (`announceUpgrade`).
+    error StakingUpgradeNotAnnounced(address implementation);
+    /// @notice Thrown when an announced upgrade runs before `readyAt`: more than the longest unbonding
+    ///         period (at the announcement and now) must pass, so whoever disagrees can leave first.
+    error StakingUpgradeTooEarly(address implementation, uint256 readyAt);
+    /// @notice Thrown when a time to store does not fit in 32 bits (after 2106).
+    error StakingTimeOverflow(uint256 time);
 
     /// @notice Thrown when new stake comes in while paused (OpenZeppelin Pausable's name and selector).
     error EnforcedPause();

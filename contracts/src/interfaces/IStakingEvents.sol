@@ -105,6 +105,9 @@ interface IStakingEvents {
     /// @notice Emitted when governance sets an account's allotment under the global cap.
     event AllotmentSet(address indexed account, uint256 allotment, uint256 used);
 
+    /// @notice Emitted when the upgrader announces the implementation it will install; the upgrade
+    ///         can run from `readyAt` on (`implementation` 0 withdraws the announcement).
+    event UpgradeAnnounced(address indexed implementation, uint256 readyAt);
     /// @notice Emitted when the guardian pauses new stake (OpenZeppelin Pausable's event).
     event Paused(address account);
     /// @notice Emitted when governance lets new stake in again (OpenZeppelin Pausable's event).

@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {IStakingErrors} from "../interfaces/IStakingErrors.sol";
 import {RewardMath} from "./RewardMath.sol";
 import {Delegation, Layout, Pool, Provider, Stake, Stream} from "./StakingStorage.sol";
+import {TimeLib} from "./TimeLib.sol";
 
 /// @title PoolLib
 /// @notice A provider pool's stake integral, its reward accumulator and its delegations' shares of
@@ -22,7 +23,7 @@ library PoolLib {
         uint256 from = stake.updatedAt;
         if (from != block.timestamp) {
             stake.stakeSeconds = integrate(stake);
-            stake.updatedAt = uint32(block.timestamp);
+            stake.updatedAt = TimeLib.now32();
             uint256 unearned = advance(stream, stake.total, from);
             // Nobody was there to earn it: it goes back to the reward reserve.
             if (unearned != 0) {
@@ -142,7 +143,7 @@ library PoolLib {
         uint256 rate;
         (rate, remainder) = RewardMath.streamRateDown(amount, length, type(uint80).max);
         stream.rate = uint80(rate);
-        stream.finish = uint32(block.timestamp + length);
+        stream.finish = TimeLib.toTime(block.timestamp + length);
     }
 
     /// @dev Brings a pool up to now and restarts its stream with `amount` (see `restart`).

@@ -5,10 +5,12 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 import {IStakingErrors} from "../interfaces/IStakingErrors.sol";
 import {Parameters, ProviderStatus} from "../interfaces/IStakingTypes.sol";
+import {AllotmentLogic} from "../logic/AllotmentLogic.sol";
 import {CapacityLib} from "./CapacityLib.sol";
 import {EpochLib} from "./EpochLib.sol";
 import {PoolLib} from "./PoolLib.sol";
-import {Allotment, Bond, Control, Layout, Pool, PoolFlags, Provider, Totals} from "./StakingStorage.sol";
+import {Bond, Control, Layout, Pool, PoolFlags, Provider, Totals} from "./StakingStorage.sol";
+import {TimeLib} from "./TimeLib.sol";
 import {VotesLib} from "./VotesLib.sol";
 
 /// @title StakeLib
@@ -44,31 +46,20 @@ library StakeLib {
     }
 
     /// @dev Enforces the global cap (an account first uses its unused allotment, then the open
-    ///      room) and adds `value` to the pool-wide total. `p`: snapshots past (VotesLib.past).
+    ///      room; AllotmentLogic.useGlobalRoom, delegatecalled only while a cap is in force) and adds
+    ///      `value` to the pool-wide total. `p`: snapshots past (VotesLib.past).
     function takeGlobalRoom(Layout storage $, Control memory c, address account, uint96 value, uint256 p)
         internal
     {
         Totals memory t = $.totals;
-        if (c.globalCap != 0) {
-            Allotment storage allotment = $.allotments[account];
-            uint96 unused = allotment.amount - allotment.used;
-            uint96 fromAllotment = value < unused ? value : unused;
-            uint256 open = CapacityLib.openRoom(c.globalCap, t.totalStaked, $.ledger.unusedAllotments);
-            if (value - fromAllotment > open) {
-                revert IStakingErrors.StakingGlobalCapExceeded(value, open + unused);
-            }
-            if (fromAllotment != 0) {
-                allotment.used += fromAllotment;
-                $.ledger.unusedAllotments -= fromAllotment;
-            }
-        }
+        if (c.globalCap != 0) AllotmentLogic.useGlobalRoom($, c.globalCap, t.totalStaked, account, value);
         VotesLib.beforeTotalChange($, t, p);
         t.totalStaked += value;
         writeTotals($, t);
     }
 
     /// @dev Removes `value` from the pool-wide total; while a cap is in force, the account gets
-    ///      back the allotment that stake had used.
+    ///      back the allotment that stake had used (AllotmentLogic.releaseAllotment).
     function releaseGlobalRoom(Layout storage $, Control memory c, address account, uint96 value, uint256 p)
         internal
     {
@@ -76,13 +67,7 @@ library StakeLib {
         VotesLib.beforeTotalChange($, t, p);
         t.totalStaked -= value;
         writeTotals($, t);
-        if (c.globalCap == 0) return;
-        Allotment storage allotment = $.allotments[account];
-        uint96 used = allotment.used;
-        if (used == 0) return;
-        uint96 restored = value < used ? value : used;
-        allotment.used = used - restored;
-        $.ledger.unusedAllotments += restored;
+        if (c.globalCap != 0) AllotmentLogic.releaseAllotment($, account, value);
     }
 
     /// @dev Writes the totals slot in one store (the bit offsets follow {Totals}'s declaration).
@@ -123,7 +108,7 @@ library StakeLib {
         unbonding = bond.unbonding + amount;
         bond.unbonding = uint96(unbonding);
         releaseAt = block.timestamp + period;
-        if (releaseAt > bond.releaseAt) bond.releaseAt = uint32(releaseAt);
+        if (releaseAt > bond.releaseAt) bond.releaseAt = TimeLib.toTime(releaseAt);
         else releaseAt = bond.releaseAt;
     }
 
@@ -132,7 +117,7 @@ library StakeLib {
         pool.status = ProviderStatus.Jailed;
         pool.lowScoreStreak = $.params.jailAfterEpochs;
         PoolLib.write(prov, pool);
-        prov.terms.jailedAt = uint32(block.timestamp);
+        prov.terms.jailedAt = TimeLib.now32();
     }
 
     /// @dev An Active pool takes anyone's stake; a provider may also top up its own bond while

@@ -134,6 +134,14 @@ struct Ledger {
     uint32 lastSettledAt;
 }
 
+/// @dev An announced upgrade (see `ConfigLogic.announceUpgrade`).
+struct UpgradeAnnouncement {
+    address implementation;
+    uint32 announcedAt;
+    /// @dev `announcedAt` plus the longest unbonding period then, plus one second.
+    uint32 readyAt;
+}
+
 /// @custom:storage-location erc7201:ankr.storage.Staking
 struct Layout {
     IRewardVault vault;
@@ -156,15 +164,17 @@ struct Layout {
     mapping(address provider => mapping(uint256 key => uint256 entry)) poolVotes;
     mapping(address provider => mapping(address delegator => mapping(uint256 key => uint256 entry)))
         delegationVotes;
-    /// @dev Providers whose pool may still change (every registered one but an exited, empty pool),
-    ///      at most `VotesLib.MAX_VOTING_POOLS`: registering a snapshot prepares each one's history
-    ///      entry for it (see {VotesLib}).
+    /// @dev Providers that have not exited, at most `VotesLib.MAX_VOTING_POOLS`: registering a
+    ///      snapshot prepares each one's history entry for it (see {VotesLib}). An exited pool can
+    ///      only shrink, and whoever leaves it pays for its own history entry.
     EnumerableSet.AddressSet votingPools;
     /// @dev The pool-wide total's values that left {Totals} before a registration wrote them into
     ///      their snapshot records, keyed by the count of snapshots past when they left: the value
     ///      (96 bits) and the count it covers from (above). Created by each snapshot's registration
     ///      and cleared by the next one, once written into the records (see {VotesLib}).
     mapping(uint256 key => uint256 entry) totalVotes;
+    /// @dev The implementation the upgrader announced, and from when it may be installed.
+    UpgradeAnnouncement upgrade;
 }
 
 /// @title StakingStorage

@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {UnbondingEntry} from "../interfaces/IStakingTypes.sol";
 import {Queue, StakingStorage} from "./StakingStorage.sol";
+import {TimeLib} from "./TimeLib.sol";
 
 /// @title UnbondingLib
 /// @notice An account's bounded unbonding queue. Undelegations in the same epoch share the newest
@@ -21,11 +22,11 @@ library UnbondingLib {
             id = tail - 1;
             UnbondingEntry memory newest = get(q, id);
             newest.amount += value;
-            if (releaseAt > newest.releaseAt) newest.releaseAt = uint32(releaseAt);
+            if (releaseAt > newest.releaseAt) newest.releaseAt = TimeLib.toTime(releaseAt);
             set(q, id, newest);
             return (id, newest.releaseAt);
         }
-        set(q, tail, UnbondingEntry({amount: value, releaseAt: uint32(releaseAt)}));
+        set(q, tail, UnbondingEntry({amount: value, releaseAt: TimeLib.toTime(releaseAt)}));
         q.tail = uint32(tail + 1);
         q.newestEpoch = uint32(epoch);
         return (tail, releaseAt);

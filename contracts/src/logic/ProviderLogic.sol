@@ -25,6 +25,7 @@ import {
     Stream,
     Terms
 } from "../libraries/StakingStorage.sol";
+import {TimeLib} from "../libraries/TimeLib.sol";
 import {VotesLib} from "../libraries/VotesLib.sol";
 
 /// @title ProviderLogic
@@ -42,6 +43,7 @@ library ProviderLogic {
         uint16 commissionBps,
         string calldata metadataURI
     ) external {
+        if ($.control.paused) revert IStakingErrors.EnforcedPause();
         Provider storage prov = $.providers[msg.sender];
         if (prov.pool.status != ProviderStatus.None) {
             revert IStakingErrors.StakingProviderAlreadyRegistered(msg.sender);
@@ -68,11 +70,11 @@ library ProviderLogic {
             lastScoreBps: 0,
             flags: 0
         });
-        PoolLib.writeStake(prov, Stake({total: amount, stakeSeconds: 0, updatedAt: uint32(block.timestamp)}));
+        PoolLib.writeStake(prov, Stake({total: amount, stakeSeconds: 0, updatedAt: TimeLib.now32()}));
         // Non-zero from the start (an ended stream), so no settlement or delegator pays for creating
         // the slot.
         PoolLib.writeStream(
-            prov, Stream({rewardPerToken: 0, rate: 0, finish: uint32(block.timestamp), votesSeen: uint32(p)})
+            prov, Stream({rewardPerToken: 0, rate: 0, finish: TimeLib.now32(), votesSeen: uint32(p)})
         );
         prov.metadataURI = metadataURI;
         PoolLib.store($.delegations[msg.sender][msg.sender], amount, p, 0, 0);
@@ -124,7 +126,7 @@ library ProviderLogic {
         } else {
             uint256 effectiveAt = block.timestamp + $.params.commissionNoticePeriod;
             terms.pendingCommissionBps = commissionBps;
-            terms.commissionEffectiveAt = uint32(effectiveAt);
+            terms.commissionEffectiveAt = TimeLib.toTime(effectiveAt);
             pool.flags = PoolFlags.set(pool.flags, PoolFlags.COMMISSION_PENDING, true);
             emit IStakingEvents.CommissionIncreaseScheduled(msg.sender, commissionBps, effectiveAt);
         }
@@ -150,8 +152,9 @@ library ProviderLogic {
         (uint256 unbonding, uint256 releaseAt) =
             StakeLib.unbondSelfStake(prov.bond, selfStake, $.params.providerUnbondingPeriod);
         _closePool($, prov, pool);
-        // An exited pool only shrinks; once empty it can no longer change.
-        if (prov.stake.total == 0) $.votingPools.remove(provider);
+        // An exited pool can only shrink: it leaves the pools that snapshot registration prepares,
+        // so it holds no slot under the cap, and whoever leaves it later pays for its own history.
+        $.votingPools.remove(provider);
         emit IStakingEvents.ProviderExited(provider, unbonding, releaseAt, removed);
     }
 

@@ -24,6 +24,7 @@ import {
     Stream,
     Terms
 } from "../libraries/StakingStorage.sol";
+import {TimeLib} from "../libraries/TimeLib.sol";
 
 /// @title SettlementLogic
 /// @notice Funds pools' reward streams: `addRewards` from anyone, and the settlement of an ended
@@ -45,7 +46,9 @@ library SettlementLogic {
         uint256 toReserve;
         uint16 jailThresholdBps;
         uint8 jailAfterEpochs;
-        uint16 maxCommissionBps;
+        /// @dev When the previous settlement ran (genesis before the first): every settled window
+        ///      started then or later.
+        uint256 previousSettlement;
     }
 
     function settle(
@@ -73,7 +76,7 @@ library SettlementLogic {
         ledger = $.ledger;
         ledger.rewardReserve = uint96(ledger.rewardReserve + round.toReserve - distributed);
         ledger.nextEpoch = uint32(epoch + 1);
-        ledger.lastSettledAt = uint32(block.timestamp);
+        ledger.lastSettledAt = TimeLib.now32();
         $.ledger = ledger;
         emit IStakingEvents.EpochSettled(epoch, round.budget, distributed, totalWeight, ledger.rewardReserve);
         emit IStakingEvents.ProvidersSettled(epoch, settlements);
@@ -155,13 +158,13 @@ library SettlementLogic {
             toReserve: 0,
             jailThresholdBps: params.jailThresholdBps,
             jailAfterEpochs: params.jailAfterEpochs,
-            maxCommissionBps: params.maxCommissionBps
+            previousSettlement: epoch == 0 ? t.genesis : ledger.lastSettledAt
         });
         if (totalWeight != 0) {
             // The budget follows the time since the previous settlement, so a settler that falls
             // behind and catches up pays every epoch's budget, however it catches up.
-            uint256 lastSettledAt = epoch == 0 ? t.genesis : ledger.lastSettledAt;
-            uint256 due = Math.mulDiv(params.rewardPerEpoch, block.timestamp - lastSettledAt, t.epochLength);
+            uint256 due =
+                Math.mulDiv(params.rewardPerEpoch, block.timestamp - round.previousSettlement, t.epochLength);
             round.budget = _fundBudget($, due, ledger.rewardReserve);
         }
     }
@@ -199,7 +202,7 @@ library SettlementLogic {
         round.toReserve += PoolLib.advance(stream, stake.total, stake.updatedAt);
 
         if (PoolFlags.has(pool.flags, PoolFlags.COMMISSION_PENDING)) {
-            _applyCommissionChange(prov, pool, settled.provider);
+            _applyCommissionChange(prov, pool, settled.provider, round.previousSettlement);
         }
 
         uint256 toStream;
@@ -214,10 +217,8 @@ library SettlementLogic {
                 round.budget, RewardMath.weight(settled.stakeSeconds, settled.scoreBps), round.totalWeight
             );
             uint256 poolShare;
-            (settled.commission, poolShare) = RewardMath.splitCommissionDown(
-                settled.reward,
-                pool.commissionBps < round.maxCommissionBps ? pool.commissionBps : round.maxCommissionBps
-            );
+            (settled.commission, poolShare) =
+                RewardMath.splitCommissionDown(settled.reward, pool.commissionBps);
             pool.commissionAccrued += uint96(settled.commission);
             toStream += poolShare;
             restart = true;
@@ -225,15 +226,13 @@ library SettlementLogic {
         if (restart) round.toReserve += PoolLib.restart(stream, toStream, round.epochLength);
         PoolLib.writeStream(prov, stream);
         // The next window starts now.
-        PoolLib.writeStake(
-            prov, Stake({total: stake.total, stakeSeconds: 0, updatedAt: uint32(block.timestamp)})
-        );
+        PoolLib.writeStake(prov, Stake({total: stake.total, stakeSeconds: 0, updatedAt: TimeLib.now32()}));
         pool.lastScoreBps = settled.scoreBps;
         if (settled.scoreBps < round.jailThresholdBps) {
             if (pool.lowScoreStreak < type(uint8).max) ++pool.lowScoreStreak;
             if (pool.status == ProviderStatus.Active && pool.lowScoreStreak >= round.jailAfterEpochs) {
                 pool.status = ProviderStatus.Jailed;
-                prov.terms.jailedAt = uint32(block.timestamp);
+                prov.terms.jailedAt = TimeLib.now32();
                 emit IStakingEvents.ProviderJailed(settled.provider, round.epoch, false);
             }
         } else {
@@ -242,10 +241,17 @@ library SettlementLogic {
         PoolLib.write(prov, pool);
     }
 
-    /// @dev A scheduled commission increase applies at the first settlement after its notice ran out.
-    function _applyCommissionChange(Provider storage prov, Pool memory pool, address provider) private {
+    /// @dev A scheduled commission increase applies from the first settlement whose window starts
+    ///      after its notice ran out: however late settlements run, no reward for time before
+    ///      `commissionEffectiveAt` pays it.
+    function _applyCommissionChange(
+        Provider storage prov,
+        Pool memory pool,
+        address provider,
+        uint256 windowStart
+    ) private {
         Terms memory terms = prov.terms;
-        if (terms.commissionEffectiveAt > block.timestamp) return;
+        if (terms.commissionEffectiveAt > windowStart) return;
         emit IStakingEvents.CommissionChanged(provider, pool.commissionBps, terms.pendingCommissionBps);
         pool.commissionBps = terms.pendingCommissionBps;
         pool.flags = PoolFlags.set(pool.flags, PoolFlags.COMMISSION_PENDING, false);

@@ -5,7 +5,6 @@ import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet
 
 import {IStakingErrors} from "../interfaces/IStakingErrors.sol";
 import {IStakingEvents} from "../interfaces/IStakingEvents.sol";
-import {ProviderStatus} from "../interfaces/IStakingTypes.sol";
 import {Control, Delegation, Layout, Provider, Totals} from "../libraries/StakingStorage.sol";
 import {VotesLib} from "../libraries/VotesLib.sol";
 
@@ -53,19 +52,13 @@ library VotesLogic {
         emit IStakingEvents.SnapshotRegistered(index, timepoint);
     }
 
-    /// @notice Creates each changeable pool's history entry for snapshot `index` ahead of it (see
-    ///         VotesLib.PREPARED); an exited pool that has emptied leaves the set instead.
-    /// @dev Iterates from the end, so the swap-and-pop of a removal only moves a pool already seen.
+    /// @notice Creates the history entry for snapshot `index` ahead of it (see VotesLib.PREPARED) for
+    ///         every provider that has not exited.
     function _preparePools(Layout storage $, uint256 index) private {
         EnumerableSet.AddressSet storage pools = $.votingPools;
-        for (uint256 i = pools.length(); i != 0;) {
-            address provider = pools.at(--i);
-            Provider storage prov = $.providers[provider];
-            if (prov.stake.total == 0 && prov.pool.status == ProviderStatus.Exited) {
-                pools.remove(provider);
-            } else {
-                $.poolVotes[provider][index] = VotesLib.PREPARED;
-            }
+        uint256 count = pools.length();
+        for (uint256 i; i < count; ++i) {
+            $.poolVotes[pools.at(i)][index] = VotesLib.PREPARED;
         }
     }
 

@@ -78,9 +78,9 @@ contract CommissionFuzzTest is ProtocolFuzzBase {
         assertEq(s.commission, s.reward * to / 10_000);
     }
 
-    /// @dev An increase scheduled at `at` leaves every settlement before `at + notice` at the old
-    ///      rate and applies at the first settlement at or after it. A delegator who undelegates
-    ///      when it is scheduled can withdraw before it applies.
+    /// @dev An increase scheduled at `at` leaves every settlement whose window starts before
+    ///      `at + notice` at the old rate and applies from the first window that starts at or after
+    ///      it. A delegator who undelegates when it is scheduled can withdraw before it applies.
     function test_fuzz_commissionIncrease_waitsForNotice(uint16 from, uint16 to, uint256 at) public {
         from = uint16(bound(from, 0, params.maxCommissionBps - 1));
         to = uint16(bound(to, from + 1, params.maxCommissionBps));
@@ -99,12 +99,14 @@ contract CommissionFuzzTest is ProtocolFuzzBase {
         (, uint256 releaseAt) = _firstEntry(alice);
         assertLt(releaseAt, effectiveAt, "delegator cannot leave before the increase");
 
+        uint256 windowStart = genesis;
         for (uint256 epoch; epoch < 5; ++epoch) {
             Settled memory s =
                 settledOf(settleWithScores(pair(provider, other), scorePair(10_000, 10_000)), provider);
-            uint256 applied = block.timestamp >= effectiveAt ? to : from;
+            uint256 applied = windowStart >= effectiveAt ? to : from;
             assertEq(s.commission, s.reward * applied / 10_000, "commission rate at settlement");
             assertEq(staking.getProvider(provider).commissionBps, applied);
+            windowStart = block.timestamp;
         }
     }
 
@@ -123,5 +125,34 @@ contract CommissionFuzzTest is ProtocolFuzzBase {
     function _firstEntry(address account) internal view returns (uint256 amount, uint256 releaseAt) {
         (, UnbondingEntry[] memory entries) = staking.unbondingQueue(account);
         return (entries[0].amount, entries[0].releaseAt);
+    }
+
+    /// @dev Security finding 4: governance lowers the maximum to `low`, then raises it to `high`
+    ///      (in the same block or later). The provider's commission never comes back above
+    ///      min(its commission, low) without a new notice period: every later settlement charges at
+    ///      most that, until an increase it schedules afterwards has waited its notice.
+    function test_fuzz_maxCommission_lowerThenRaiseBringsNoCommissionBack(
+        uint16 commission,
+        uint16 low,
+        uint16 high,
+        uint256 gap
+    ) public {
+        (,, commission) = _setUp(1_000_000 ether, 1_000_000 ether, commission);
+        low = uint16(bound(low, 0, params.maxCommissionBps));
+        high = uint16(bound(high, low, 10_000));
+        uint256 ceiling = commission < low ? commission : low;
+        params.maxCommissionBps = low;
+        vm.prank(governance);
+        staking.setParameters(params);
+        vm.warp(block.timestamp + bound(gap, 0, 30 days));
+        params.maxCommissionBps = high;
+        vm.prank(governance);
+        staking.setParameters(params);
+        assertEq(staking.getProvider(provider).commissionBps, ceiling);
+        for (uint256 epoch; epoch < 4; ++epoch) {
+            Settled memory s =
+                settledOf(settleWithScores(pair(provider, other), scorePair(10_000, 10_000)), provider);
+            assertEq(s.commission, s.reward * ceiling / 10_000, "commission came back without notice");
+        }
     }
 }

@@ -150,4 +150,48 @@ contract LifecycleTest is GovernanceFixture {
         pass(c, "Cancel the upgrade");
         assertFalse(upgradeTimelock.isOperation(op));
     }
+
+    function _call(address target, bytes memory data)
+        internal
+        pure
+        returns (ProposalBuilder.Proposal memory p)
+    {
+        p.targets = new address[](1);
+        p.values = new uint256[](1);
+        p.calldatas = new bytes[](1);
+        p.targets[0] = target;
+        p.calldatas[0] = data;
+    }
+
+    /// @dev Security lead 6(a): after governance lowered the voting delay, `propose` reverted with
+    ///      `StakingSnapshotOutOfOrder` until the newest pending snapshot (taken with the old delay)
+    ///      had passed. A proposal now shares that snapshot; once it passed, the lower delay applies.
+    function test_lifecycle_loweredVotingDelayKeepsProposingOpen() public {
+        uint48 lowDelay = 1 hours;
+        ProposalBuilder.Proposal memory lower =
+            _call(address(governor), abi.encodeCall(governor.setVotingDelay, (lowDelay)));
+        uint256 id = propose(genesis[0], lower, "Lower the voting delay");
+        toVoting(id);
+        for (uint256 i; i < 3; ++i) {
+            vote(genesis[i], id, 1);
+        }
+        toVotingEnd(id);
+        bytes32 h = keccak256(bytes("Lower the voting delay"));
+        governor.queue(lower.targets, lower.values, lower.calldatas, h);
+        vm.warp(block.timestamp + timelock.getMinDelay());
+
+        // Proposed just before the lowering runs: its snapshot is a whole old delay ahead.
+        ProposalBuilder.Proposal memory any = _call(address(staking), abi.encodeCall(staking.unpause, ()));
+        uint256 pending = propose(genesis[1], any, "Made before the lowering");
+        uint256 pendingSnapshot = governor.proposalSnapshot(pending);
+        governor.execute(lower.targets, lower.values, lower.calldatas, h);
+
+        uint256 next = propose(genesis[2], any, "Made right after the lowering");
+        assertEq(governor.proposalSnapshot(next), pendingSnapshot, "shares the pending snapshot");
+
+        vm.warp(pendingSnapshot + 1);
+        uint256 later = propose(genesis[0], any, "Made once it passed");
+        assertLe(governor.proposalSnapshot(later), block.timestamp + lowDelay + governor.snapshotGrid());
+        assertGt(governor.proposalSnapshot(later), block.timestamp);
+    }
 }

@@ -63,7 +63,7 @@ abstract contract InvariantBase is StakingFixture {
     }
 
     function _selectors() internal pure returns (bytes4[] memory s) {
-        s = new bytes4[](29);
+        s = new bytes4[](30);
         s[0] = StakingHandler.registerProvider.selector;
         s[1] = StakingHandler.setCommission.selector;
         s[2] = StakingHandler.exitProvider.selector;
@@ -94,6 +94,7 @@ abstract contract InvariantBase is StakingFixture {
         s[26] = StakingHandler.delegate.selector;
         s[27] = StakingHandler.settleEpoch.selector;
         s[28] = StakingHandler.claim.selector;
+        s[29] = StakingHandler.setMaxCommission.selector;
     }
 
     /// @dev One pass over every view the invariants need.

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {ProviderStatus} from "../../src/interfaces/IStakingTypes.sol";
+import {VotesSlots} from "../utils/VotesSlots.sol";
 import {InvariantBase} from "./InvariantBase.sol";
 
 /// @notice Protocol-wide accounting invariants under random sequences of every user, provider,
@@ -19,6 +20,33 @@ contract StakingInvariantsTest is InvariantBase {
         _assertTokenConservation();
         _assertQueuesBounded(st);
         _assertAllotmentsAndScoredSet(st);
+        _assertCommissionsWithinMaximum(st);
+        _assertVotingPoolsAreTheLiveProviders(st);
+    }
+
+    /// @notice (h) No provider that can still be settled holds a commission, or a scheduled
+    ///         increase, above the maximum: a later raise of the maximum brings none back at once.
+    function _assertCommissionsWithinMaximum(State memory st) internal view {
+        uint256 maxBps = staking.parameters().maxCommissionBps;
+        for (uint256 i; i < st.pools.length; ++i) {
+            ProviderStatus status = st.pools[i].status;
+            if (status == ProviderStatus.None || status == ProviderStatus.Exited) continue;
+            assertLe(st.pools[i].commissionBps, maxBps, "(h) commission above the maximum");
+            assertLe(st.pools[i].pendingCommissionBps, maxBps, "(h) scheduled commission above the maximum");
+        }
+    }
+
+    /// @notice (i) The pools a snapshot registration prepares are exactly the providers that have
+    ///         not exited: an exited pool never holds a slot under the 256 cap, whatever it still holds.
+    function _assertVotingPoolsAreTheLiveProviders(State memory st) internal view {
+        uint256 live;
+        for (uint256 i; i < st.pools.length; ++i) {
+            ProviderStatus status = st.pools[i].status;
+            if (status != ProviderStatus.None && status != ProviderStatus.Exited) ++live;
+        }
+        assertEq(
+            VotesSlots.votingPoolCount(address(staking)), live, "(i) voting pools are not the live providers"
+        );
     }
 
     /// @notice (a) The contract holds at least every pool, every queued unbonding, every unbonding

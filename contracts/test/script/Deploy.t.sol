@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {ERC1967Utils} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Utils.sol";
 
 import {Defaults} from "../../script/Defaults.sol";
 import {Deploy} from "../../script/Deploy.s.sol";
@@ -135,31 +136,67 @@ contract DeployTest is GovernanceFixture {
         script.deploy(c);
     }
 
-    /// @dev The staking contract checks the upgrade timelock's delay against the unbonding periods
-    ///      at every upgrade: the deployed configuration passes it.
-    function test_deploy_upgradeTimelockPassesTheUpgradeDelayCheck() public {
+    /// @dev The deployed roles: the main timelock announces, the upgrade timelock installs once more
+    ///      than the provider unbonding period has passed since the announcement.
+    function test_deploy_upgradeAnnouncedByTimelockInstalledByUpgradeTimelock() public {
         AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(staking.token());
+        vm.prank(address(timelock));
+        staking.announceUpgrade(address(v2));
+        vm.warp(block.timestamp + staking.parameters().providerUnbondingPeriod + 1);
         vm.prank(address(upgradeTimelock));
         staking.upgradeToAndCall(address(v2), "");
         assertEq(AnkrStakingV2Mock(address(staking)).version(), "2");
     }
 
-    /// @dev The main timelock raising the provider unbonding period to the upgrade delay blocks
-    ///      upgrades until the two are consistent again.
-    function test_deploy_upgradeRefusedOnceUnbondingReachesTheDelay() public {
-        Parameters memory p = staking.parameters();
-        uint256 delay = upgradeTimelock.getMinDelay();
-        p.providerUnbondingPeriod = uint32(delay);
-        p.commissionNoticePeriod = uint32(delay + 1);
-        vm.prank(address(timelock));
-        staking.setParameters(p);
-
+    /// @dev Security finding 2: once the upgrade timelock's delay had been lowered (a public
+    ///      operation), a batch [updateDelay(30 days), upgradeToAndCall(v2)] scheduled with the short
+    ///      delay ran a day later, because the staking contract read the delay the batch had just
+    ///      restored. The staking contract now checks its own announcement: the batch is refused
+    ///      without one, and with one made a day before.
+    function test_deploy_upgradeBatchThatRestoresTheDelayIsRefused() public {
+        _lowerUpgradeDelay(1 days);
         AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(staking.token());
-        vm.prank(address(upgradeTimelock));
+        address[] memory targets = new address[](2);
+        bytes[] memory payloads = new bytes[](2);
+        targets[0] = address(upgradeTimelock);
+        payloads[0] = abi.encodeCall(TimelockController.updateDelay, (30 days));
+        targets[1] = address(staking);
+        payloads[1] = abi.encodeCall(staking.upgradeToAndCall, (address(v2), ""));
+        uint256[] memory values = new uint256[](2);
+
+        vm.prank(address(timelock));
+        upgradeTimelock.scheduleBatch(targets, values, payloads, bytes32(0), "batch", 1 days);
+        vm.warp(block.timestamp + 1 days);
         vm.expectRevert(
-            abi.encodeWithSelector(IStakingErrors.StakingUpgradeDelayTooShort.selector, delay, delay)
+            abi.encodeWithSelector(IStakingErrors.StakingUpgradeNotAnnounced.selector, address(v2))
         );
-        staking.upgradeToAndCall(address(v2), "");
+        upgradeTimelock.executeBatch(targets, values, payloads, bytes32(0), "batch");
+
+        vm.prank(address(timelock));
+        staking.announceUpgrade(address(v2));
+        uint256 readyAt = block.timestamp + staking.parameters().providerUnbondingPeriod + 1;
+        vm.prank(address(timelock));
+        upgradeTimelock.scheduleBatch(targets, values, payloads, bytes32(0), "batch 2", 1 days);
+        vm.warp(block.timestamp + 1 days);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingErrors.StakingUpgradeTooEarly.selector, address(v2), readyAt)
+        );
+        upgradeTimelock.executeBatch(targets, values, payloads, bytes32(0), "batch 2");
+        assertTrue(
+            address(uint160(uint256(vm.load(address(staking), ERC1967Utils.IMPLEMENTATION_SLOT))))
+                != address(v2)
+        );
+    }
+
+    /// @dev Lowers the upgrade timelock's delay the public way: an operation of its own.
+    function _lowerUpgradeDelay(uint256 delay) internal {
+        bytes memory data = abi.encodeCall(TimelockController.updateDelay, (delay));
+        uint256 current = upgradeTimelock.getMinDelay();
+        vm.prank(address(timelock));
+        upgradeTimelock.schedule(address(upgradeTimelock), 0, data, bytes32(0), "lower", current);
+        vm.warp(block.timestamp + current);
+        upgradeTimelock.execute(address(upgradeTimelock), 0, data, bytes32(0), "lower");
+        assertEq(upgradeTimelock.getMinDelay(), delay);
     }
 
     function test_deploy_revertsWithoutTokenOffLocalChain() public {

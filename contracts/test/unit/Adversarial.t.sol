@@ -469,9 +469,11 @@ contract AdversarialTest is UnitBase {
         assertEq(claimAs(alice, p1), aliceRewards);
         assertEq(token.balanceOf(alice), SELF + aliceRewards);
 
-        settleNext(10_000); // epoch 3 (day 28): now 30%
+        settleNext(10_000); // epoch 3 (day 28): its window began on day 21, before the notice ran out
+        assertEq(staking.getProvider(p1).commissionBps, 500);
+        settleNext(10_000); // epoch 4 (day 35): the first window wholly after the notice: now 30%
         assertEq(staking.getProvider(p1).commissionBps, 3000);
-        assertEq(staking.getProvider(p1).commissionAccrued, 3 * (REWARD * 500 / BPS) + REWARD * 3000 / BPS);
+        assertEq(staking.getProvider(p1).commissionAccrued, 4 * (REWARD * 500 / BPS) + REWARD * 3000 / BPS);
     }
 
     /// @dev No sequence of commission calls shortens the notice.

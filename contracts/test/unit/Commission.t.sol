@@ -3,7 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IStakingErrors} from "../../src/interfaces/IStakingErrors.sol";
 import {IStakingEvents} from "../../src/interfaces/IStakingEvents.sol";
-import {ProviderStatus, ProviderView} from "../../src/interfaces/IStakingTypes.sol";
+import {ProviderSettlement, ProviderStatus, ProviderView} from "../../src/interfaces/IStakingTypes.sol";
 import {UnitBase} from "./UnitBase.sol";
 
 contract CommissionTest is UnitBase {
@@ -46,17 +46,18 @@ contract CommissionTest is UnitBase {
         assertEq(v.commissionEffectiveAt, effectiveAt);
     }
 
-    /// @dev Scheduled at genesis, effective at day 15: the settlements at days 7 and 14 keep 10%,
-    ///      the one at day 21 applies 20%.
-    function test_setCommission_increaseAppliesAtFirstSettlementAfterNotice() public {
+    /// @dev Scheduled at genesis, effective at day 15: the settlements at days 7, 14 and 21 keep 10%
+    ///      (the last one's window began on day 14), the one at day 28 applies 20%.
+    function test_setCommission_increaseAppliesFromFirstWindowAfterNotice() public {
         _setCommission(p1, 2000);
         settleNext(10_000);
         assertEq(staking.getProvider(p1).commissionAccrued, 100_000 ether);
         settleNext(10_000);
-        assertEq(staking.getProvider(p1).commissionAccrued, 200_000 ether);
+        settleNext(10_000);
+        assertEq(staking.getProvider(p1).commissionAccrued, 300_000 ether);
         assertEq(staking.getProvider(p1).commissionBps, 1000);
 
-        vm.warp(epochEnd(2));
+        vm.warp(epochEnd(3));
         vm.expectEmit(address(staking));
         emit IStakingEvents.CommissionChanged(p1, 1000, 2000);
         settleNext(10_000);
@@ -64,7 +65,84 @@ contract CommissionTest is UnitBase {
         assertEq(v.commissionBps, 2000);
         assertEq(v.pendingCommissionBps, 0);
         assertEq(v.commissionEffectiveAt, 0);
-        assertEq(v.commissionAccrued, 400_000 ether);
+        assertEq(v.commissionAccrued, 500_000 ether);
+    }
+
+    /// @dev Security lead 6(b): with settlements late, the first settlement after the notice used
+    ///      to charge the new rate over a window that began before the increase was announced. The
+    ///      oracle is down from genesis to day 40; the increase is announced on day 1 (effective day
+    ///      16). Epoch 0, settled on day 40, covers days 0-40 and pays 10% of its whole budget.
+    function test_commission_lateSettlementKeepsOldRateForEarlierTime() public {
+        vm.warp(genesis + 1 days);
+        _setCommission(p1, 2000);
+        vm.warp(genesis + 40 days);
+        vm.recordLogs();
+        settleNext(10_000);
+        ProviderSettlement memory settled = settlementIn(vm.getRecordedLogs(), p1);
+        assertGt(settled.reward, 5 * REWARD, "the budget of the whole 40 days");
+        assertEq(settled.commission, settled.reward * 1000 / BPS);
+        assertEq(staking.getProvider(p1).commissionBps, 1000);
+        // The catch-up settlements that follow start their windows on day 40: the increase applies.
+        settleNext(10_000);
+        assertEq(staking.getProvider(p1).commissionBps, 2000);
+    }
+
+    /// @dev Security finding 4: a commission stored above a lowered maximum came back at once when
+    ///      the maximum was raised again. Lowering the maximum now lowers the commission itself.
+    function test_maxCommission_loweredLowersCommissionAndRaiseBringsNothingBack() public {
+        _setCommission(p1, 3000);
+        vm.warp(block.timestamp + NOTICE);
+        settleNext(10_000);
+        settleNext(10_000);
+        assertEq(staking.getProvider(p1).commissionBps, 3000);
+
+        params.maxCommissionBps = 2000;
+        vm.expectEmit(address(staking));
+        emit IStakingEvents.CommissionChanged(p1, 3000, 2000);
+        setParams(params);
+        assertEq(staking.getProvider(p1).commissionBps, 2000);
+
+        params.maxCommissionBps = 3000;
+        setParams(params);
+        assertEq(staking.getProvider(p1).commissionBps, 2000, "no latent commission");
+        vm.recordLogs();
+        settleNext(10_000);
+        ProviderSettlement memory settled = settlementIn(vm.getRecordedLogs(), p1);
+        assertEq(settled.commission, settled.reward * 2000 / BPS);
+    }
+
+    /// @dev A scheduled increase above a lowered maximum shrinks to it and keeps its date; one over a
+    ///      commission already at the new maximum is cancelled. Pending providers are covered too.
+    function test_maxCommission_loweredTrimsScheduledIncreases() public {
+        _setCommission(p1, 2500);
+        uint256 effectiveAt = staking.getProvider(p1).commissionEffectiveAt;
+        registerProvider(p2, SELF, 2000);
+        _setCommission(p2, 3000);
+
+        params.maxCommissionBps = 2000;
+        vm.expectEmit(address(staking));
+        emit IStakingEvents.CommissionIncreaseScheduled(p1, 2000, effectiveAt);
+        vm.expectEmit(address(staking));
+        emit IStakingEvents.CommissionChanged(p2, 2000, 2000);
+        setParams(params);
+        ProviderView memory v = staking.getProvider(p1);
+        assertEq(
+            abi.encode(v.commissionBps, v.pendingCommissionBps, v.commissionEffectiveAt),
+            abi.encode(1000, 2000, effectiveAt)
+        );
+        v = staking.getProvider(p2);
+        assertEq(
+            abi.encode(v.commissionBps, v.pendingCommissionBps, v.commissionEffectiveAt),
+            abi.encode(2000, 0, 0)
+        );
+
+        params.maxCommissionBps = 3000;
+        setParams(params);
+        vm.warp(effectiveAt);
+        settleNext(10_000);
+        settleNext(10_000);
+        settleNext(10_000);
+        assertEq(staking.getProvider(p1).commissionBps, 2000, "the trimmed increase, not the original");
     }
 
     function test_setCommission_decreaseCancelsScheduledIncrease() public {
@@ -168,6 +246,8 @@ contract CommissionTest is UnitBase {
         _setCommission(p1, 2000);
         jailAs(p1);
         vm.warp(genesis + NOTICE);
+        settleNext(10_000); // its window began at genesis
+        assertEq(staking.getProvider(p1).commissionBps, 1000);
         settleNext(10_000);
         assertEq(staking.getProvider(p1).commissionBps, 2000);
     }

@@ -192,6 +192,48 @@ contract GovernanceTest is UnitBase {
         _expectInvalid(p, "maxSlashBps", 10_001);
     }
 
+    /// @dev Security finding 5: every duration has an upper bound, accepted at the bound and refused
+    ///      one second above it.
+    function test_setParameters_durationsAtTheirBounds() public {
+        Parameters memory p = params;
+        p.unbondingPeriod = 180 days;
+        p.providerUnbondingPeriod = 180 days;
+        p.commissionNoticePeriod = 365 days;
+        p.jailCooldown = 180 days;
+        vm.prank(governance);
+        staking.setParameters(p);
+        assertEq(abi.encode(staking.parameters()), abi.encode(p));
+    }
+
+    function test_setParameters_revertsOnUnbondingPeriodAboveBound() public {
+        Parameters memory p = params;
+        p.unbondingPeriod = 180 days + 1;
+        p.providerUnbondingPeriod = 180 days + 1;
+        p.commissionNoticePeriod = 365 days;
+        _expectInvalid(p, "unbondingPeriod", 180 days + 1);
+    }
+
+    function test_setParameters_revertsOnProviderUnbondingPeriodAboveBound() public {
+        Parameters memory p = params;
+        p.providerUnbondingPeriod = 180 days + 1;
+        _expectInvalid(p, "providerUnbondingPeriod", 180 days + 1);
+        // The wrap-around value of the finding: 2^32 - 1 seconds.
+        p.providerUnbondingPeriod = type(uint32).max;
+        _expectInvalid(p, "providerUnbondingPeriod", type(uint32).max);
+    }
+
+    function test_setParameters_revertsOnCommissionNoticeAboveBound() public {
+        Parameters memory p = params;
+        p.commissionNoticePeriod = 365 days + 1;
+        _expectInvalid(p, "commissionNoticePeriod", 365 days + 1);
+    }
+
+    function test_setParameters_revertsOnJailCooldownAboveBound() public {
+        Parameters memory p = params;
+        p.jailCooldown = 180 days + 1;
+        _expectInvalid(p, "jailCooldown", 180 days + 1);
+    }
+
     function test_setParameters_revertsWhenNoticeNotLongerThanUnbonding() public {
         Parameters memory p = params;
         p.commissionNoticePeriod = p.unbondingPeriod;

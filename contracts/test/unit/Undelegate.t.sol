@@ -262,4 +262,16 @@ contract UndelegateTest is UnitBase {
         assertEq(stakeOf(p1, alice), 0);
         assertEq(uint8(statusOf(p1)), uint8(ProviderStatus.Active));
     }
+
+    /// @dev Security finding 5: a release time past 2^32 - 1 used to wrap to a small number, so the
+    ///      entry matured at once. Stored times are checked now: the undelegation reverts instead.
+    function test_undelegate_releaseTimeBeyond32BitsRevertsInsteadOfWrapping() public {
+        uint256 staked = stakeOf(p1, alice);
+        uint256 at = uint256(type(uint32).max) - UNBONDING + 1;
+        vm.warp(at);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IStakingErrors.StakingTimeOverflow.selector, at + UNBONDING));
+        staking.undelegate(p1, staked);
+        assertEq(stakeOf(p1, alice), staked);
+    }
 }

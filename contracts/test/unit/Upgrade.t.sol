@@ -8,6 +8,7 @@ import {ERC1967Utils} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Utils.s
 
 import {AnkrStaking} from "../../src/AnkrStaking.sol";
 import {IStakingErrors} from "../../src/interfaces/IStakingErrors.sol";
+import {IStakingEvents} from "../../src/interfaces/IStakingEvents.sol";
 import {Parameters, UnbondingEntry} from "../../src/interfaces/IStakingTypes.sol";
 import {AnkrStakingV2Mock, NotUUPSMock} from "../mocks/AnkrStakingV2Mock.sol";
 import {UnitBase} from "./UnitBase.sol";
@@ -27,23 +28,22 @@ contract UpgradeTest is UnitBase {
         staking.setGlobalCap(10_000_000 ether);
         vm.prank(governance);
         staking.setAllotment(bob, 5000 ether);
-        // `governance` stands for the upgrade timelock: it answers getMinDelay() above the unbonding.
-        _mockDelay(UPGRADE_DELAY);
     }
 
-    uint256 internal constant UPGRADE_DELAY = 30 days;
-
-    function _mockDelay(uint256 delay) internal {
-        vm.mockCall(governance, abi.encodeWithSignature("getMinDelay()"), abi.encode(delay));
+    /// @dev Announces `implementation` now and waits until the upgrade may run.
+    function _announceAndWait(address implementation) internal {
+        _announce(implementation);
+        vm.warp(block.timestamp + PROVIDER_UNBONDING + 1);
     }
 
-    function _expectDelayTooShort(uint256 delay) internal {
+    function _announce(address implementation) internal {
+        vm.prank(governance);
+        staking.announceUpgrade(implementation);
+    }
+
+    function _expectTooEarly(address implementation, uint256 readyAt) internal {
         vm.expectRevert(
-            abi.encodeWithSelector(
-                IStakingErrors.StakingUpgradeDelayTooShort.selector,
-                delay,
-                staking.parameters().providerUnbondingPeriod
-            )
+            abi.encodeWithSelector(IStakingErrors.StakingUpgradeTooEarly.selector, implementation, readyAt)
         );
     }
 
@@ -65,8 +65,9 @@ contract UpgradeTest is UnitBase {
     }
 
     function test_upgrade_byGovernanceKeepsState() public {
-        bytes memory before = _snapshot();
         AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
+        _announceAndWait(address(v2));
+        bytes memory before = _snapshot();
         vm.expectEmit(address(staking));
         emit IERC1967.Upgraded(address(v2));
         vm.prank(governance);
@@ -80,6 +81,7 @@ contract UpgradeTest is UnitBase {
 
     function test_upgrade_positionsKeepWorkingAfterwards() public {
         AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
+        _announceAndWait(address(v2));
         vm.prank(governance);
         staking.upgradeToAndCall(address(v2), "");
 
@@ -108,44 +110,139 @@ contract UpgradeTest is UnitBase {
         assertTrue(_implementation() != address(v2));
     }
 
-    function test_upgrade_revertsWhenDelayNotAboveUnbonding() public {
+    function test_upgrade_revertsWithoutAnnouncement() public {
         AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
-        uint256 longest = staking.parameters().providerUnbondingPeriod;
-        _mockDelay(longest);
-        _expectDelayTooShort(longest);
+        vm.warp(block.timestamp + 365 days);
         vm.prank(governance);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingErrors.StakingUpgradeNotAnnounced.selector, address(v2))
+        );
         staking.upgradeToAndCall(address(v2), "");
         assertTrue(_implementation() != address(v2));
+    }
 
-        _mockDelay(longest + 1);
+    function test_upgrade_revertsForAnotherImplementationThanAnnounced() public {
+        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
+        AnkrStakingV2Mock other = new AnkrStakingV2Mock(token);
+        _announceAndWait(address(v2));
+        vm.prank(governance);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingErrors.StakingUpgradeNotAnnounced.selector, address(other))
+        );
+        staking.upgradeToAndCall(address(other), "");
+    }
+
+    /// @dev Announce, then upgrade one second too early: refused; a second later it runs, and the
+    ///      announcement is used up (the same implementation cannot be installed again without one).
+    function test_upgrade_revertsUntilMoreThanTheLongestUnbondingPassed() public {
+        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
+        uint256 announcedAt = block.timestamp;
+        uint256 readyAt = announcedAt + PROVIDER_UNBONDING + 1;
+        vm.expectEmit(address(staking));
+        emit IStakingEvents.UpgradeAnnounced(address(v2), readyAt);
+        _announce(address(v2));
+        (address pending, uint256 at, uint256 ready) = staking.pendingUpgrade();
+        assertEq(pending, address(v2));
+        assertEq(at, announcedAt);
+        assertEq(ready, readyAt);
+
+        vm.warp(readyAt - 1);
+        _expectTooEarly(address(v2), readyAt);
+        vm.prank(governance);
+        staking.upgradeToAndCall(address(v2), "");
+
+        vm.warp(readyAt);
         vm.prank(governance);
         staking.upgradeToAndCall(address(v2), "");
         assertEq(_implementation(), address(v2));
+        (pending,,) = staking.pendingUpgrade();
+        assertEq(pending, address(0));
     }
 
-    function test_upgrade_revertsFromCallerWithoutDelay() public {
+    /// @dev A provider that exits the moment an upgrade is announced has its bond back before the
+    ///      upgrade can run.
+    function test_upgrade_exitAtAnnouncementCompletesFirst() public {
         AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
-        vm.clearMockedCalls();
-        _expectDelayTooShort(0);
+        _announce(address(v2));
+        vm.prank(p1);
+        staking.exitProvider();
+        (,, uint256 readyAt) = staking.pendingUpgrade();
+        assertGt(readyAt, staking.getProvider(p1).selfStakeReleaseAt);
+        vm.warp(staking.getProvider(p1).selfStakeReleaseAt);
+        uint256 balance = token.balanceOf(p1);
+        vm.prank(p1);
+        staking.withdrawSelfStake();
+        assertEq(token.balanceOf(p1), balance + SELF);
+        _expectTooEarly(address(v2), readyAt);
         vm.prank(governance);
         staking.upgradeToAndCall(address(v2), "");
     }
 
-    function test_upgrade_revertsAfterUnbondingRaisedPastDelay() public {
+    /// @dev Raising the provider unbonding period after the announcement pushes the upgrade back;
+    ///      lowering it does not bring the upgrade forward.
+    function test_upgrade_waitsTheLongerOfThePeriodAtAnnouncementAndNow() public {
+        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
+        uint256 announcedAt = block.timestamp;
+        _announce(address(v2));
+
         Parameters memory p = staking.parameters();
-        p.providerUnbondingPeriod = uint32(UPGRADE_DELAY);
-        p.commissionNoticePeriod = uint32(UPGRADE_DELAY + 1);
+        p.providerUnbondingPeriod = uint32(60 days);
+        p.commissionNoticePeriod = uint32(61 days);
         vm.prank(governance);
         staking.setParameters(p);
-
-        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
-        _expectDelayTooShort(UPGRADE_DELAY);
+        (,, uint256 readyAt) = staking.pendingUpgrade();
+        assertEq(readyAt, announcedAt + 60 days + 1);
+        vm.warp(announcedAt + PROVIDER_UNBONDING + 1);
+        _expectTooEarly(address(v2), readyAt);
         vm.prank(governance);
         staking.upgradeToAndCall(address(v2), "");
+
+        p.providerUnbondingPeriod = uint32(UNBONDING);
+        vm.prank(governance);
+        staking.setParameters(p);
+        (,, readyAt) = staking.pendingUpgrade();
+        assertEq(readyAt, announcedAt + PROVIDER_UNBONDING + 1, "the period at the announcement still holds");
+        vm.warp(announcedAt + UNBONDING + 1);
+        _expectTooEarly(address(v2), readyAt);
+        vm.prank(governance);
+        staking.upgradeToAndCall(address(v2), "");
+    }
+
+    /// @dev A new announcement restarts the wait; announcing address(0) withdraws it.
+    function test_announceUpgrade_replacesAndWithdraws() public {
+        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
+        _announce(address(v2));
+        vm.warp(block.timestamp + PROVIDER_UNBONDING);
+        _announce(address(v2));
+        (,, uint256 readyAt) = staking.pendingUpgrade();
+        assertEq(readyAt, block.timestamp + PROVIDER_UNBONDING + 1);
+
+        vm.expectEmit(address(staking));
+        emit IStakingEvents.UpgradeAnnounced(address(0), 0);
+        _announce(address(0));
+        (address pending, uint256 at, uint256 ready) = staking.pendingUpgrade();
+        assertEq(abi.encode(pending, at, ready), abi.encode(address(0), 0, 0));
+        vm.warp(block.timestamp + 365 days);
+        vm.prank(governance);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStakingErrors.StakingUpgradeNotAnnounced.selector, address(v2))
+        );
+        staking.upgradeToAndCall(address(v2), "");
+    }
+
+    function test_announceUpgrade_revertsForNonGovernance() public {
+        vm.prank(stranger);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, GOVERNANCE_ROLE
+            )
+        );
+        staking.announceUpgrade(address(1));
     }
 
     function test_upgrade_revertsToNonUUPSImplementation() public {
         NotUUPSMock bad = new NotUUPSMock();
+        _announceAndWait(address(bad));
         vm.prank(governance);
         vm.expectRevert(
             abi.encodeWithSelector(ERC1967Utils.ERC1967InvalidImplementation.selector, address(bad))

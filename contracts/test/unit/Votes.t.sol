@@ -341,24 +341,47 @@ contract VotesTest is UnitBase {
         assertEq(staking.getPastVotes(p3, s2), SELF);
     }
 
-    function test_prepared_emptyExitedPoolsLeaveTheSet() public {
+    /// @dev An exited pool leaves the set at its exit, whatever it still holds: registration does
+    ///      not prepare it, and the delegator who leaves it later pays for its own history entry.
+    function test_prepared_exitedPoolsLeaveTheSetAtExit() public {
         delegateAs(alice, p2, 10_000 ether);
         vm.prank(p1);
         staking.exitProvider();
-        assertEq(votingPoolCount(), 1, "p1's pool emptied at its exit");
+        assertEq(votingPoolCount(), 1, "p1's pool left at its exit");
         vm.prank(p2);
         staking.exitProvider();
-        assertEq(votingPoolCount(), 1, "p2's pool still holds alice");
+        assertEq(votingPoolCount(), 0, "p2's pool left too, though it still holds alice");
         uint256 s = block.timestamp + 10;
         snap(s);
         assertEq(poolEntry(p1, 1), 0);
-        assertEq(poolEntry(p2, 1), PREPARED);
+        assertEq(poolEntry(p2, 1), 0, "not prepared");
         vm.warp(s + 1);
         undelegateAs(alice, p2, 10_000 ether);
-        snap(block.timestamp + 10);
-        assertEq(votingPoolCount(), 0, "pruned by the next registration");
-        assertEq(poolEntry(p2, 2), 0);
+        assertEq(uint96(poolEntry(p2, 1)), 10_000 ether, "written by alice's undelegation");
         assertEq(staking.getPastVotes(p2, s), 10_000 ether);
+        assertEq(staking.getVotes(p2), 0);
+    }
+
+    /// @dev Security finding 3: exited pools that someone keeps non-empty (dust it can withdraw at
+    ///      will, or a lost key) used to hold their slot under the 256 cap for ever, so after 256
+    ///      admit/exit cycles nobody could register again. 300 cycles, each leaving a delegation
+    ///      behind, then a registration succeeds and a snapshot prepares only the live pools.
+    function test_prepared_registrationStaysOpenAfter300ExitsLeavingStakeBehind() public {
+        for (uint256 i; i < 300; ++i) {
+            address provider = address(uint160(0x10000 + i));
+            addProvider(provider, SELF, 500);
+            delegateAs(alice, provider, MIN_DELEGATION);
+            vm.prank(provider);
+            staking.exitProvider();
+        }
+        assertEq(votingPoolCount(), 2, "only p1 and p2");
+        address late = makeAddr("late");
+        registerProvider(late, SELF, 500);
+        assertEq(votingPoolCount(), 3);
+        uint256 s = block.timestamp + 10;
+        snap(s);
+        assertEq(poolEntry(late, 1), PREPARED);
+        assertEq(poolEntry(address(uint160(0x10000)), 1), 0);
     }
 
     function test_prepared_atMost256ChangeablePools() public {

@@ -19,6 +19,7 @@ import { privateKeyToAccount } from "viem/accounts";
 
 import { UsageError } from "./errors.js";
 import { type Io, toJson } from "./io.js";
+import { isLoopbackUrl } from "./loopback.js";
 
 export type GlobalOptions = {
   rpcUrl?: string;
@@ -83,6 +84,13 @@ export class Context {
   private async deployment(rpcUrl: string): Promise<Deployment> {
     const dir = this.io.env.ANKR_DEPLOYMENTS_DIR ?? resolve(this.io.cwd, "deployments");
     const chosen = this.options().deployment ?? (this.io.env.ANKR_DEPLOYMENT || undefined);
+    // A remote endpoint could report another chain's id to pick that chain's deployment, and have
+    // the user sign for a network they did not mean (a mainnet stake sent "to a testnet").
+    if (chosen === undefined && !isLoopbackUrl(rpcUrl)) {
+      throw new UsageError(
+        `name the deployment with --deployment <chainId|file> (or ANKR_DEPLOYMENT): ${rpcUrl} is not on this machine, and the chain id it reports is not trusted to pick one`,
+      );
+    }
     const probe = createPublicClient({ transport: http(rpcUrl, { retryCount: 0, timeout: 10_000 }) });
     const chainId = await probe.getChainId().catch((error: unknown) => {
       throw toStakingError(error);

@@ -1,41 +1,10 @@
-// Error classes of the oracle service, one base class with a short message and details (as viem).
+// Error classes of the oracle service. They extend the SDK's BaseError (short message, details, as
+// viem), as do the request layer's errors the oracle meets (`@ankr-staking/sdk/node`:
+// AddressRefusedError, RequestFailedError, MalformedResponseError, MetadataError), so one
+// `instanceof BaseError` covers both.
+import { BaseError } from "@ankr-staking/sdk";
 
-export type BaseErrorParameters = { details?: string | undefined; cause?: unknown };
-
-export class BaseError extends Error {
-  override name = "OracleError";
-  readonly shortMessage: string;
-  readonly details: string | undefined;
-
-  constructor(shortMessage: string, { details, cause }: BaseErrorParameters = {}) {
-    super(details ? `${shortMessage}\n\nDetails: ${details}` : shortMessage, { cause });
-    this.shortMessage = shortMessage;
-    this.details = details;
-  }
-}
-
-/** An endpoint's host resolves to an address the policy refuses (private, loopback, link-local...). */
-export class AddressRefusedError extends BaseError {
-  override name = "AddressRefusedError";
-  constructor(
-    readonly host: string,
-    readonly address: string,
-    readonly range: string,
-  ) {
-    super(`Refused ${host}: ${address} is ${range}`);
-  }
-}
-
-/** A request failed: timeout, oversize body, HTTP status, redirect, connection error. */
-export class ProbeRequestError extends BaseError {
-  override name = "ProbeRequestError";
-  constructor(
-    readonly reason: "timeout" | "too-large" | "status" | "redirect" | "network" | "protocol",
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { BaseError };
 
 /** An endpoint answered but serves another chain. */
 export class WrongChainError extends BaseError {
@@ -46,16 +15,6 @@ export class WrongChainError extends BaseError {
   ) {
     super(`Wrong chain: expected ${expected}, got ${actual}`);
   }
-}
-
-/** An endpoint's answer does not have the expected shape. */
-export class MalformedResponseError extends BaseError {
-  override name = "MalformedResponseError";
-}
-
-/** A provider's metadata document could not be read or did not validate. */
-export class MetadataError extends BaseError {
-  override name = "MetadataError";
 }
 
 /** The member cannot start as configured (e.g. no account to sign its reports). */

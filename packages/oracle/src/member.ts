@@ -1,15 +1,14 @@
 // Wires one member together from a Config: clients, store, service, HTTP API.
 import type { Server } from "node:http";
 import { createStakingClient } from "@ankr-staking/sdk";
+import { HostLimiter } from "@ankr-staking/sdk/node";
 import { createPublicClient, http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-
 import { stakingAbi } from "./abi.ts";
 import { readDeployment } from "./chain.ts";
 import type { Config } from "./config.ts";
 import { startHttp } from "./http/server.ts";
 import { createMetrics } from "./metrics.ts";
-import { HostLimiter } from "./net/limiter.ts";
 import { DEFAULT_SCORING } from "./scoring/score.ts";
 import { OracleService } from "./service.ts";
 import { Store } from "./store.ts";

@@ -12,15 +12,16 @@ import {
   submitReport,
   TransactionRevertedError,
 } from "@ankr-staking/sdk";
+import type { RequestLimits } from "@ankr-staking/sdk/node";
 import type { Address, Hex, PublicClient } from "viem";
 import { type EpochClock, readClock, readScoredProviders, type StakingTarget } from "./chain.ts";
 import { BaseError, SetupError } from "./errors.ts";
 import { fetchMetadata } from "./metadata/fetch.ts";
 import type { Metrics } from "./metrics.ts";
-import type { RequestLimits } from "./net/request.ts";
 import { PROBES } from "./probes/families.ts";
 import { retryDelayMs } from "./retry.ts";
-import { providerScore, type Sample, type ScoringConfig, scoreRound } from "./scoring/score.ts";
+import { distinctEndpoints } from "./scoring/endpoint.ts";
+import { providerScore, roundCounts, type Sample, type ScoringConfig, scoreRound } from "./scoring/score.ts";
 import type { Store } from "./store.ts";
 
 export interface ServiceOptions {
@@ -52,7 +53,7 @@ export interface ProviderState {
   metadataError?: string;
   /** Declared chains the registry does not know (ignored). */
   unknownChains: string[];
-  /** Declared chain id -> endpoints, registry chains only. */
+  /** Declared chain id -> distinct endpoints (one spelling per `endpointKey`), registry chains only. */
   declared: Map<string, string[]>;
   /** When the metadata was last read, successfully or not. */
   fetchedAt: number;
@@ -60,6 +61,9 @@ export interface ProviderState {
 
 /** What `report` did: nothing due (or already in), sent, or waiting for a first measurement. */
 type ReportOutcome = "idle" | "sent" | "unmeasured";
+
+/** `lastError` after a round in which no endpoint answered (it is not recorded: see `roundCounts`). */
+export const UNCOUNTED_ROUND = "no endpoint answered this round: not counted (is this member cut off?)";
 
 export class OracleService {
   readonly registry: ReadonlyMap<string, ChainEntry>;
@@ -96,10 +100,10 @@ export class OracleService {
         reportError = error;
         return "idle" as const;
       });
-      if (this.clock.now >= this.clock.genesis) await this.round(this.clock.current);
+      const counted = this.clock.now >= this.clock.genesis ? await this.round(this.clock.current) : true;
       if (outcome === "unmeasured") await this.report(providers);
       if (reportError !== undefined) throw reportError;
-      this.lastError = undefined;
+      this.lastError = counted ? undefined : UNCOUNTED_ROUND;
     } catch (error) {
       this.lastError = error instanceof BaseError ? error.shortMessage : (error as Error).message;
     }
@@ -151,7 +155,7 @@ export class OracleService {
             allowHttp: this.options.allowHttpMetadata,
           });
           for (const chain of state.metadata.chains ?? []) {
-            if (this.registry.has(chain.id)) state.declared.set(chain.id, chain.endpoints);
+            if (this.registry.has(chain.id)) state.declared.set(chain.id, distinctEndpoints(chain.endpoints));
             else state.unknownChains.push(chain.id);
           }
         } catch (error) {
@@ -167,11 +171,12 @@ export class OracleService {
   }
 
   /**
-   * Probes every declared endpoint once, concurrently, and records the round under `epoch`. The
-   * round ends at its deadline: a probe still running then is a failed sample, so one slow host
-   * cannot hold the round (and the next tick's report) any longer.
+   * Probes every declared endpoint once, concurrently, and records the round under `epoch` for every
+   * scored provider, declared endpoints or not. The round ends at its deadline: a probe still running
+   * then is a failed sample, so one slow host cannot hold the round (and the next tick's report) any
+   * longer. A round in which nothing answered is not recorded; returns whether it was.
    */
-  private async round(epoch: number): Promise<void> {
+  private async round(epoch: number): Promise<boolean> {
     const { roundTimeoutMs } = this.options;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((resolve) => {
@@ -206,12 +211,14 @@ export class OracleService {
       }
     }
     const scored = scoreRound(samples, (c) => this.registry.get(c)?.maxLag ?? 1, this.options.scoring);
-    this.options.store.recordRound(epoch, scored, this.clock?.now ?? 0);
+    if (!roundCounts(scored)) return false;
+    this.options.store.recordRound(epoch, [...this.providers.keys()], scored, this.clock?.now ?? 0);
     this.lastRoundAt = Date.now();
     this.options.metrics.rounds.inc();
     this.options.metrics.epoch.set(epoch);
     for (const [address, score] of this.scores(epoch))
       this.options.metrics.score.set({ provider: address }, score);
+    return true;
   }
 
   private async probe(provider: Address, chain: ChainEntry, endpoint: string): Promise<Sample> {
@@ -243,17 +250,16 @@ export class OracleService {
     return { provider, chain: chain.id, endpoint, ok: false, error: `${kind}: ${message}`.slice(0, 300) };
   }
 
-  /** Every scored provider's score for `epoch` from the stored tallies (0 without valid metadata). */
+  /** Every scored provider's score for `epoch` from the stored tallies. */
   scores(epoch: number): Map<Address, number> {
     const out = new Map<Address, number>();
     for (const p of this.providers.values()) out.set(p.address, this.scoreOf(epoch, p).score);
     return out;
   }
 
+  /** `p`'s score for `epoch`: every chain it declared in any round, or declares now (scoring/score.ts). */
   scoreOf(epoch: number, p: ProviderState): { score: number; chains: Record<string, number> } {
-    return providerScore(p.declared, (chain, endpoint) =>
-      this.options.store.tally(epoch, p.address, chain, endpoint),
-    );
+    return providerScore(this.options.store.providerTally(epoch, p.address), p.declared.keys());
   }
 
   /**

@@ -2,25 +2,22 @@
 // round probes two healthy reference providers and one endpoint per mode (real loopback servers),
 // scores the round, and the endpoint scores must be what the formula says of what was measured.
 import { CHAINS, type ChainEntry, type ProtocolFamily } from "@ankr-staking/sdk";
+import { HostLimiter, type RequestLimits } from "@ankr-staking/sdk/node";
 import { afterAll, describe, expect, it } from "vitest";
-
-import { HostLimiter } from "../src/net/limiter.ts";
-import type { RequestLimits } from "../src/net/request.ts";
 import { PROBES } from "../src/probes/families.ts";
 import {
-  addToTally,
-  EMPTY_TALLY,
-  endpointScore,
+  chainScore,
   freshnessBps,
   type Sample,
   type ScoringConfig,
+  samplePoints,
   scoreRound,
 } from "../src/scoring/score.ts";
 import { type FakeEndpoint, type Mode, startFake } from "../src/testing/fakes.ts";
 
 // Latency bounds far from both loopback round trips and the slow fake's delay, so a loaded machine
 // cannot move a healthy endpoint off full latency, and the slow one always scores zero latency.
-const SCORING: ScoringConfig = { latencyTargetMs: 400, latencyMaxMs: 800, leadLimitLags: 10 };
+const SCORING: ScoringConfig = { latencyTargetMs: 400, latencyMaxMs: 800 };
 const SLOW_MS = 800;
 const HEAD = 1_000_000;
 
@@ -90,7 +87,8 @@ describe("every family x every mode, probe to score", () => {
       const score = (provider: string) => {
         const sample = round.find((s) => s.provider === provider);
         if (!sample) throw new Error(`no sample for ${provider}`);
-        return { sample, score: endpointScore(addToTally(EMPTY_TALLY, sample)) };
+        // Its chain's score after this one round (the provider's only endpoint).
+        return { sample, score: chainScore({ declaredRounds: 1, points: samplePoints(sample) }, 1) };
       };
 
       // Up, fast, at the reference head: full marks.

@@ -3,13 +3,12 @@
 // browser) and filters by ?provider=.
 import type { Server } from "node:http";
 import { createStakingClient } from "@ankr-staking/sdk";
+import { HostLimiter } from "@ankr-staking/sdk/node";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
 import { stakingAbi } from "../src/abi.ts";
 import { startHttp } from "../src/http/server.ts";
 import { createMetrics } from "../src/metrics.ts";
-import { HostLimiter } from "../src/net/limiter.ts";
 import { DEFAULT_SCORING } from "../src/scoring/score.ts";
 import { OracleService } from "../src/service.ts";
 import { Store } from "../src/store.ts";
@@ -69,8 +68,16 @@ beforeAll(async () => {
     fetchedAt: 0,
   });
   const sample = { provider: good, chain: "ethereum", endpoint: "https://eth.good.example", ok: true };
+  // An earlier round measured the endpoint it declared then, under another name, down.
   store.recordRound(
     2,
+    [good, other],
+    [{ ...sample, endpoint: "https://old.good.example/", ok: false, latencyBps: 0, freshnessBps: 0 }],
+    7000,
+  );
+  store.recordRound(
+    2,
+    [good, other],
     [{ ...sample, head: 10, latencyMs: 50, lag: 0, latencyBps: 10_000, freshnessBps: 10_000 }],
     7300,
   );
@@ -93,8 +100,40 @@ describe("http api", () => {
     expect(body.epoch).toBe(2);
     expect(body.member).toBe(privateKeyToAccount(KEY).address);
     expect(body.providers.map((p) => p.address)).toEqual([good, other]);
-    expect(body.providers[0]?.chains.ethereum?.score).toBeGreaterThan(0);
+    expect(body.providers[0]?.chains.ethereum?.score).toBe(5000);
     expect(body.providers[0]?.score).toBe(body.providers[0]?.chains.ethereum?.score);
+  });
+
+  it("shows what each chain's score is made of, endpoints no longer declared included", async () => {
+    const body = (await (await fetch(`${base}/scores?provider=${good}`)).json()) as {
+      providers: {
+        rounds: number;
+        chains: Record<
+          string,
+          {
+            score: number;
+            declaredRounds: number;
+            points: number;
+            endpoints: {
+              url: string;
+              declared: boolean;
+              tally: { rounds: number; ok: number };
+              samples: unknown[];
+            }[];
+          }
+        >;
+      }[];
+    };
+    const [p] = body.providers;
+    expect(p?.rounds).toBe(2);
+    const eth = p?.chains.ethereum;
+    expect(eth).toMatchObject({ score: 5000, declaredRounds: 2, points: 100_000 });
+    expect(
+      eth?.endpoints.map((e) => [e.url, e.declared, e.tally.rounds, e.tally.ok, e.samples.length]),
+    ).toEqual([
+      ["https://eth.good.example", true, 1, 1, 1],
+      ["https://old.good.example", false, 1, 0, 1],
+    ]);
   });
 
   it("filters by ?provider= (any case) and keeps metadata errors and unknown chains", async () => {

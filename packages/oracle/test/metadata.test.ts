@@ -1,10 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { HostLimiter, MetadataError } from "@ankr-staking/sdk/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-import { MetadataError } from "../src/errors.ts";
 import { fetchMetadata, type MetadataOptions } from "../src/metadata/fetch.ts";
-import { HostLimiter } from "../src/net/limiter.ts";
 
 const DOC = {
   name: "Node Pro",

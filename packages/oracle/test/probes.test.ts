@@ -1,14 +1,15 @@
 import { CHAINS, type ChainEntry, type ProtocolFamily } from "@ankr-staking/sdk";
-import { afterAll, describe, expect, it } from "vitest";
 import {
   AddressRefusedError,
+  checkAddress,
+  HostLimiter,
   MalformedResponseError,
-  ProbeRequestError,
-  WrongChainError,
-} from "../src/errors.ts";
-import { checkAddress, PUBLIC_ONLY } from "../src/net/address.ts";
-import { HostLimiter } from "../src/net/limiter.ts";
-import type { RequestLimits } from "../src/net/request.ts";
+  PUBLIC_ONLY,
+  RequestFailedError,
+  type RequestLimits,
+} from "@ankr-staking/sdk/node";
+import { afterAll, describe, expect, it } from "vitest";
+import { WrongChainError } from "../src/errors.ts";
 import { PROBES } from "../src/probes/families.ts";
 import { type FakeEndpoint, type Mode, startFake } from "../src/testing/fakes.ts";
 
@@ -77,7 +78,7 @@ describe("hostile endpoints fail the probe and nothing else", () => {
 
   it("slow: answers past the deadline time out", async () => {
     const f = await fake(eth, "slow");
-    await expect(PROBES.evm(f.url, eth, LOOPBACK)).rejects.toBeInstanceOf(ProbeRequestError);
+    await expect(PROBES.evm(f.url, eth, LOOPBACK)).rejects.toBeInstanceOf(RequestFailedError);
   });
 
   it("redirect: not followed", async () => {
@@ -192,7 +193,7 @@ describe("per-host concurrency", () => {
     const hostile = hanging.map((f) =>
       PROBES.evm(f.url, eth, { ...shared, scope: "hostile" }).then(
         () => "answered",
-        (e: ProbeRequestError) => e.reason,
+        (e: RequestFailedError) => e.reason,
       ),
     );
     // Same host (127.0.0.1, other ports), one slot per host: only the scope keeps it apart.

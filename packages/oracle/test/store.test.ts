@@ -25,11 +25,27 @@ describe("store", () => {
   it("keeps tallies, recent samples and submissions across a restart", async () => {
     const path = join(dir, "member.sqlite");
     const store = await Store.open(path);
-    for (let i = 0; i < 12; i++) store.recordRound(3, [sample(i % 4 !== 0, i)], 1000 + i);
+    for (let i = 0; i < 12; i++) store.recordRound(3, ["0xp", "0xq"], [sample(i % 4 !== 0, i)], 1000 + i);
     store.recordSubmission({ epoch: 3, listHash: "0xh", txHash: "0xt", status: "sent", scores: "0x2710" });
     store.close();
 
     const reopened = await Store.open(path);
+    // What the score reads: rounds per provider (0xq declared nothing), points per provider and chain.
+    expect(reopened.providerTally(3, "0xp")).toEqual({
+      rounds: 12,
+      chains: new Map([["eth", { declaredRounds: 12, points: 9 * (40_000 + 3 * 10_000 + 3 * 9000) }]]),
+    });
+    expect(reopened.providerTally(3, "0xq")).toEqual({ rounds: 12, chains: new Map() });
+    expect(reopened.measured(3)).toBe(true);
+    expect(reopened.measured(4)).toBe(false);
+    expect(reopened.latestMeasuredEpoch()).toBe(3);
+    // Per endpoint, under its key: any spelling of it finds the same tally.
+    expect(reopened.tally(3, "0xp", "eth", "HTTPS://E/?x=1")).toEqual(
+      reopened.tally(3, "0xp", "eth", "https://e"),
+    );
+    expect(reopened.endpointTallies(3, "0xp").map((t) => [t.chain, t.endpoint, t.tally.rounds])).toEqual([
+      ["eth", "https://e", 12],
+    ]);
     expect(reopened.tally(3, "0xp", "eth", "https://e")).toEqual({
       rounds: 12,
       ok: 9,

@@ -152,7 +152,12 @@ export {
   type ProviderMetadata,
   parseMetadata,
 } from "./metadata/metadata.js";
-export { type AuthorizationMethod, getAllowance } from "./token/approval.js";
+export {
+  type AuthorizationMethod,
+  ChainTimeAheadError,
+  getAllowance,
+  MAX_CHAIN_TIME_AHEAD,
+} from "./token/approval.js";
 export { type PermitSignature, signPermit, supportsPermit } from "./token/permit.js";
 export { GAS_HEADROOM_PERCENT } from "./transaction/send.js";
 export type { TokenStep, TransactionResult, WriteOptions } from "./transaction/types.js";

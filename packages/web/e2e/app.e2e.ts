@@ -10,7 +10,9 @@
 // names the test anvil (chain "devnet", loopback allowed) and an erroring fake Solana endpoint; one
 // tick measures both, and the console shows that member's scores per chain.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildProposal, encodeMetadataURI, formatAmount, parseAmount } from "@ankr-staking/sdk";
@@ -22,6 +24,7 @@ import { type Indexer, startIndexer } from "../../indexer/test/ponder.ts";
 import { type Member, startMember } from "../../oracle/src/member.ts";
 import { type FakeEndpoint, startFake } from "../../oracle/src/testing/fakes.ts";
 import { address, clientFor, type Devnet, seed, startDevnet } from "../../sdk/test/devnet.ts";
+import { securityHeaders as SECURITY_HEADERS } from "../src/config/securityHeaders.ts";
 import { buildApp, CHROMIUM, launchChromium, type Preview, startPreview, webDir } from "./harness.ts";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -231,6 +234,34 @@ describe.skipIf(!available)("web app end to end", () => {
     expect(await page.evaluate(() => !!document.activeElement?.closest("main"))).toBe(true);
   });
 
+  test("the served app refuses to be framed and sends its security headers on every response", async () => {
+    const index = await (await fetch(`${base}/`)).text();
+    const script = index.match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
+    expect(script).toBeDefined();
+    for (const path of ["/", "/index.html", script, "/config.json", "/no-such-file.png"]) {
+      const response = await fetch(`${base}${path}`);
+      const headers = Object.fromEntries([...response.headers].filter(([name]) => name in SECURITY_HEADERS));
+      expect(headers, path).toEqual(SECURITY_HEADERS);
+    }
+    // Another origin (a page on another loopback port) frames the app: Chromium shows nothing of it.
+    const framer = createServer((_req, res) => {
+      res.setHeader("content-type", "text/html");
+      res.end(`<!doctype html><title>framer</title><iframe src="${base}/#/dashboard"></iframe>`);
+    });
+    await new Promise<void>((resolve) => framer.listen(0, "127.0.0.1", resolve));
+    const { port } = framer.address() as AddressInfo;
+    const other = await browser?.newPage();
+    try {
+      await other?.goto(`http://127.0.0.1:${port}/`);
+      const frame = () => other?.frames().find((f) => f !== other.mainFrame());
+      await expect.poll(() => frame()?.url(), { timeout: 10_000 }).toMatch(/^chrome-error:/);
+      expect(await frame()?.locator("#root").count()).toBe(0);
+    } finally {
+      await other?.close();
+      await new Promise((resolve) => framer.close(resolve));
+    }
+  });
+
   test("the console shows the oracle member's scores per chain for the epoch so far", async () => {
     await go("#/console");
     await connect("Provider A");
@@ -384,6 +415,48 @@ describe.skipIf(!available)("web app end to end", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await shot("dashboard-phone");
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  test("a provider fully unstaked from stays on the dashboard with Claim only, until it is claimed", async () => {
+    const B = address("providerB");
+    const bob = address("bob");
+    await clientFor(devnet.rpcUrl, devnet.deployment, "bob").delegate({
+      provider: B,
+      amount: parseAmount("50,000"),
+    });
+    await settle();
+    await advance(86_400);
+    await go("#/dashboard");
+    await connect("Bob");
+    const row = page.getByTestId("positions").locator("tbody tr", { hasText: "Beta Nodes" });
+    const cells = () => row.locator("td").allTextContents();
+    await expect
+      .poll(cells, { timeout: 15_000 })
+      .toEqual(["Beta Nodes", "50,000 ANKR", expect.any(String), expect.any(String)]);
+    await page.getByLabel("Amount", { exact: true }).fill("50,000");
+    await page.getByRole("button", { name: /^Unstake/ }).click();
+    await confirmed("Unstake");
+
+    // Stake 0, and the rewards it earned while staked, still claimable there.
+    await expect.poll(async () => (await cells())[1], { timeout: 15_000 }).toMatch(/^0 ANKR/);
+    const pending = await reader().getPendingRewards({ provider: B, delegator: bob });
+    expect(pending).toBeGreaterThan(0n);
+    expect(shown((await cells())[2] ?? null)).toBeGreaterThan(0n);
+    expect(await page.getByTestId("total-stake").textContent()).toBe("0 ANKR");
+    expect(await page.getByTestId("total-rewards").textContent()).toBe((await cells())[2]);
+    // Claim it is; nothing is left to restake from, unstake or move.
+    expect(await row.getByRole("button", { name: "Claim" }).isEnabled()).toBe(true);
+    expect(await row.getByRole("button", { name: "Restake" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /^Unstake/ }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /^Redelegate/ }).count()).toBe(0);
+    expect((await cells())[1]).toBe("0 ANKR (unstaked)");
+    expect.soft(await a11y(), "axe-core on the dashboard with an unstaked position").toEqual([]);
+
+    await row.getByRole("button", { name: "Claim" }).click();
+    await confirmed("Claim");
+    await expect.poll(() => page.getByTestId("positions").count(), { timeout: 15_000 }).toBe(0);
+    expect(await page.getByText(/^No stake yet/).count()).toBe(1);
+    expect((await reader().getPositions({ delegator: bob })).positions).toEqual([]);
   });
 
   test("register a provider from the console", async () => {

@@ -612,6 +612,14 @@ contract StakingHandler is Test {
         _succeeded = true;
     }
 
+    /// @notice Governance moves the commission maximum (down or back up), as in security finding 4.
+    function setMaxCommission(uint256 bps) public track("setMaxCommission") {
+        params.maxCommissionBps = uint16(bound(bps, 0, 3000));
+        vm.prank(governance);
+        staking.setParameters(params);
+        _succeeded = true;
+    }
+
     /// @notice Uncaps (one call in three) or caps the pool somewhere around what is staked.
     function setGlobalCap(uint256 cap) public track("setGlobalCap") {
         (uint256 totalStaked,,,) = staking.totals();

@@ -207,4 +207,50 @@ describe("delegator commands", () => {
     expect(mismatch.stderr).toMatch(/^error: .*chain 1.*/);
     expect(await reader.publicClient.getTransactionCount({ address: ALICE })).toBe(0);
   });
+  test("an RPC endpoint off this machine does not choose the deployment by the chain id it reports", async () => {
+    const remote = "http://rpc.example.invalid:8545";
+    const noEnv = { ANKR_DEPLOYMENT: "" };
+    const refusal =
+      "error: name the deployment with --deployment <chainId|file> (or ANKR_DEPLOYMENT): http://rpc.example.invalid:8545 is not on this machine, and the chain id it reports is not trusted to pick one\n";
+    for (const args of [["providers"], ["stake", A, "1,000"], ["positions", ALICE, "--json"]]) {
+      const refused = await cli(["--rpc-url", remote, ...args], { actor: "alice", env: noEnv });
+      expect(refused, args.join(" ")).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: refusal,
+        json: expect.any(Function),
+      });
+    }
+    // Named, the endpoint is asked (here it does not resolve) and its chain id must then match.
+    const named = await cli(["--rpc-url", remote, "--deployment", deploymentFile, "providers"], {
+      env: noEnv,
+    });
+    expect(named).toMatchObject({
+      code: 1,
+      stderr: "error: the RPC endpoint http://rpc.example.invalid:8545/ is not reachable\n",
+    });
+    const byEnv = await cli(["--rpc-url", remote, "providers"], { env: { ANKR_DEPLOYMENT: deploymentFile } });
+    expect(byEnv.code).toBe(1);
+    // On this machine (a devnet, your own node) the reported chain id still picks the file.
+    const dir = mkdtempSync(join(tmpdir(), "cli-deployments-"));
+    writeFileSync(join(dir, `${await reader.publicClient.getChainId()}.json`), readFileSync(deploymentFile));
+    const local = await cli(["providers", "--json"], { env: { ...noEnv, ANKR_DEPLOYMENTS_DIR: dir } });
+    expect(local.json<unknown[]>()).toHaveLength(2);
+    expect(await reader.publicClient.getTransactionCount({ address: ALICE })).toBe(0);
+  });
+  test("--method permit against a node whose clock runs far ahead: exit 1, nothing signed or sent", async () => {
+    await increaseTime(86_400);
+    const refused = await cli(["stake", A, "1,000", "--method", "permit"], { actor: "alice" });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^error: the RPC endpoint's latest block is 86,\d{3} s ahead of this machine's clock \(at most 3,600 s allowed\): .*, or use an approval\n$/,
+    );
+    expect(await reader.publicClient.getTransactionCount({ address: ALICE })).toBe(0);
+    // The default (auto) approves exactly the amount instead.
+    const staked = await cli(["stake", A, "1,000", "--json"], { actor: "alice" });
+    expect(staked.json<{ function: string; tokenStep: { kind: string } }>()).toMatchObject({
+      function: "delegate",
+      tokenStep: { kind: "approve" },
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 import type { Metrics } from "../metrics.ts";
+import { endpointKey } from "../scoring/endpoint.ts";
 import type { OracleService } from "../service.ts";
 
 export const DEFAULT_PORT = 42_070;
@@ -12,6 +13,7 @@ export const DEFAULT_PORT = 42_070;
 function scoresDocument(service: OracleService, provider: string | null) {
   const epoch = service.clock?.current ?? 0;
   const wanted = provider?.toLowerCase();
+  const { store } = service.options;
   return {
     epoch,
     member: service.member,
@@ -19,7 +21,28 @@ function scoresDocument(service: OracleService, provider: string | null) {
       .filter((p) => wanted === undefined || p.address.toLowerCase() === wanted)
       .map((p) => {
         const { score, chains } = service.scoreOf(epoch, p);
-        const samples = service.options.store.samples(epoch, p.address);
+        const tally = store.providerTally(epoch, p.address);
+        const samples = store.samples(epoch, p.address);
+        const measured = store.endpointTallies(epoch, p.address);
+        // Every chain the score reads (declared now or in an earlier round), each with the endpoints
+        // declared now and those measured earlier this epoch under a name no longer declared.
+        const endpointsOf = (chain: string) => {
+          const declared = (p.declared.get(chain) ?? []).map((url) => ({
+            url,
+            key: endpointKey(url),
+            declared: true,
+          }));
+          const keys = new Set(declared.map((e) => e.key));
+          const earlier = measured
+            .filter((m) => m.chain === chain && !keys.has(m.endpoint))
+            .map((m) => ({ url: m.endpoint, key: m.endpoint, declared: false }));
+          return [...declared, ...earlier].map(({ url, key, declared: now }) => ({
+            url,
+            declared: now,
+            tally: store.tally(epoch, p.address, chain, key),
+            samples: samples.filter((s) => s.chain === chain && s.endpoint === key),
+          }));
+        };
         return {
           address: p.address,
           name: p.metadata?.name ?? null,
@@ -27,16 +50,15 @@ function scoresDocument(service: OracleService, provider: string | null) {
           metadataError: p.metadataError ?? null,
           unknownChains: p.unknownChains,
           score,
+          rounds: tally.rounds,
           chains: Object.fromEntries(
-            [...p.declared].map(([chain, endpoints]) => [
+            Object.entries(chains).map(([chain, chainScore]) => [
               chain,
               {
-                score: chains[chain] ?? 0,
-                endpoints: endpoints.map((url) => ({
-                  url,
-                  tally: service.options.store.tally(epoch, p.address, chain, url),
-                  samples: samples.filter((s) => s.chain === chain && s.endpoint === url),
-                })),
+                score: chainScore,
+                declaredRounds: tally.chains.get(chain)?.declaredRounds ?? 0,
+                points: tally.chains.get(chain)?.points ?? 0,
+                endpoints: endpointsOf(chain),
               },
             ]),
           ),

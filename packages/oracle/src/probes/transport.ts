@@ -1,6 +1,7 @@
 // The two ways probes talk to endpoints: JSON-RPC 2.0 over POST, and plain JSON GET/POST.
-import { MalformedResponseError, WrongChainError } from "../errors.ts";
-import { type RequestLimits, requestJson } from "../net/request.ts";
+import { MalformedResponseError, type RequestLimits, requestJson } from "@ankr-staking/sdk/node";
+
+import { WrongChainError } from "../errors.ts";
 
 export interface Timed<T> {
   value: T;

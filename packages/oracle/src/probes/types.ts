@@ -1,6 +1,6 @@
 // What every probe takes and returns.
 import type { ChainEntry } from "@ankr-staking/sdk";
-import type { RequestLimits } from "../net/request.ts";
+import type { RequestLimits } from "@ankr-staking/sdk/node";
 
 export interface ProbeResult {
   /** The endpoint's head in the chain's units (block height, slot, checkpoint). */

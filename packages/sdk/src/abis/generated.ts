@@ -1107,6 +1107,15 @@ export const ankrStakingAbi = [
   {
     type: 'function',
     inputs: [
+      { name: 'implementation', internalType: 'address', type: 'address' },
+    ],
+    name: 'announceUpgrade',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
       { name: 'provider', internalType: 'address', type: 'address' },
       { name: 'account', internalType: 'address', type: 'address' },
     ],
@@ -1370,6 +1379,13 @@ export const ankrStakingAbi = [
   {
     type: 'function',
     inputs: [],
+    name: 'latestSnapshot',
+    outputs: [{ name: '', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
     name: 'parameters',
     outputs: [
       {
@@ -1424,6 +1440,17 @@ export const ankrStakingAbi = [
     ],
     name: 'pendingRewards',
     outputs: [{ name: 'amount', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'pendingUpgrade',
+    outputs: [
+      { name: '', internalType: 'address', type: 'address' },
+      { name: '', internalType: 'uint256', type: 'uint256' },
+      { name: '', internalType: 'uint256', type: 'uint256' },
+    ],
     stateMutability: 'view',
   },
   {
@@ -2467,6 +2494,25 @@ export const ankrStakingAbi = [
         type: 'address',
         indexed: true,
       },
+      {
+        name: 'readyAt',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'UpgradeAnnounced',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'implementation',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
     ],
     name: 'Upgraded',
   },
@@ -2696,6 +2742,11 @@ export const ankrStakingAbi = [
     ],
     name: 'StakingSnapshotOutOfOrder',
   },
+  {
+    type: 'error',
+    inputs: [{ name: 'time', internalType: 'uint256', type: 'uint256' }],
+    name: 'StakingTimeOverflow',
+  },
   { type: 'error', inputs: [], name: 'StakingTooManyPendingSnapshots' },
   {
     type: 'error',
@@ -2711,10 +2762,17 @@ export const ankrStakingAbi = [
   {
     type: 'error',
     inputs: [
-      { name: 'delay', internalType: 'uint256', type: 'uint256' },
-      { name: 'unbondingPeriod', internalType: 'uint256', type: 'uint256' },
+      { name: 'implementation', internalType: 'address', type: 'address' },
     ],
-    name: 'StakingUpgradeDelayTooShort',
+    name: 'StakingUpgradeNotAnnounced',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'implementation', internalType: 'address', type: 'address' },
+      { name: 'readyAt', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'StakingUpgradeTooEarly',
   },
   { type: 'error', inputs: [], name: 'StakingZeroAddress' },
   { type: 'error', inputs: [], name: 'StakingZeroAmount' },

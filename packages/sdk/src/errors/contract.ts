@@ -142,8 +142,11 @@ const describe: Describe = {
     `${f.time(t)} is not a governance snapshot; past votes are kept only at those`,
   StakingRewardsNotCarried: ([owed, stake], f) =>
     `a stake of ${f.amount(stake)} cannot carry ${f.amount(owed)} of unclaimed rewards: claim first`,
-  StakingUpgradeDelayTooShort: ([delay, unbonding], f) =>
-    `the upgrader's timelock delay ${f.duration(delay)} does not exceed the longest unbonding period ${f.duration(unbonding)}: delegators could not leave before the upgrade`,
+  StakingUpgradeNotAnnounced: ([implementation]) =>
+    `implementation ${implementation} was not announced: governance announces every upgrade on chain first (announceUpgrade)`,
+  StakingUpgradeTooEarly: ([implementation, readyAt], f) =>
+    `the upgrade to ${implementation} may run from ${f.time(readyAt)}: more than the longest unbonding period after its announcement`,
+  StakingTimeOverflow: ([time]) => `time ${time} does not fit the protocol's 32-bit timestamps (after 2106)`,
   StakingSnapshotInPast: ([t], f) => `snapshot ${f.time(t)} is in the past`,
   StakingSnapshotOutOfOrder: ([t, newest], f) =>
     `snapshot ${f.time(t)} is before the newest registered snapshot ${f.time(newest)}`,
@@ -274,7 +277,9 @@ export class UnexpectedProposalStateError extends ContractRevertError<"GovernorU
 export class TimelockNotReadyError extends ContractRevertError<"TimelockUnexpectedOperationState"> {}
 /* The protocol's remaining own errors (contracts/src): governance snapshots, the vault, the committee. */
 export class RewardsNotCarriedError extends ContractRevertError<"StakingRewardsNotCarried"> {}
-export class UpgradeDelayTooShortError extends ContractRevertError<"StakingUpgradeDelayTooShort"> {}
+export class UpgradeNotAnnouncedError extends ContractRevertError<"StakingUpgradeNotAnnounced"> {}
+export class UpgradeTooEarlyError extends ContractRevertError<"StakingUpgradeTooEarly"> {}
+export class TimeOverflowError extends ContractRevertError<"StakingTimeOverflow"> {}
 export class NotPausedError extends ContractRevertError<"ExpectedPause"> {}
 export class NotASnapshotError extends ContractRevertError<"StakingNotASnapshot"> {}
 export class FutureLookupError extends ContractRevertError<"StakingFutureLookup"> {}
@@ -344,7 +349,9 @@ const classes: Partial<Record<ContractErrorName, unknown>> = {
   GovernorUnexpectedProposalState: UnexpectedProposalStateError,
   TimelockUnexpectedOperationState: TimelockNotReadyError,
   StakingRewardsNotCarried: RewardsNotCarriedError,
-  StakingUpgradeDelayTooShort: UpgradeDelayTooShortError,
+  StakingUpgradeNotAnnounced: UpgradeNotAnnouncedError,
+  StakingUpgradeTooEarly: UpgradeTooEarlyError,
+  StakingTimeOverflow: TimeOverflowError,
   ExpectedPause: NotPausedError,
   StakingNotASnapshot: NotASnapshotError,
   StakingFutureLookup: FutureLookupError,

@@ -72,7 +72,8 @@ export type SettlementShare = { reward: bigint; commission: bigint; poolShare: b
 
 /**
  * Splits an epoch's budget among providers as `settleEpoch` does: by stake-seconds x score, then
- * commission (capped at `maxCommissionBps`) and pool share.
+ * commission and pool share. The contract never stores a commission above `maxCommissionBps` (a
+ * lowered maximum lowers the commissions above it), so the cap applied here only guards the input.
  *
  * @example
  * const [a, b] = splitSettlement(13_000n * WAD, 3000n, [providerA, providerB])

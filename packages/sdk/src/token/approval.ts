@@ -3,13 +3,18 @@ import type { Address } from "viem";
 
 import { testAnkrAbi } from "../abis/generated.js";
 import type { StakingClientBase } from "../client/createStakingClient.js";
+import { BaseError } from "../errors/base.js";
 import { MissingAccountError } from "../errors/rpc.js";
 import { type SendOptions, sendTransaction } from "../transaction/send.js";
 import type { TransactionResult, WriteOptions } from "../transaction/types.js";
 import { allowanceOverride } from "./allowanceSlot.js";
 import { type PermitSignature, signPermit, supportsPermit } from "./permit.js";
 
-/** How to authorise the pull: `auto` uses a permit where the token supports one. */
+/**
+ * How to authorise the pull: `auto` uses a permit where the token supports one and the node's block
+ * time is within MAX_CHAIN_TIME_AHEAD of the local clock, else an approval; `permit` throws
+ * ChainTimeAheadError then.
+ */
 export type AuthorizationMethod = "auto" | "permit" | "approve";
 
 export type PreparePullParameters = WriteOptions & {
@@ -21,6 +26,29 @@ export type PreparePullParameters = WriteOptions & {
   /** Seconds a permit stays valid (default 1 hour). */
   permitLifetime?: bigint | undefined;
 };
+
+/**
+ * How far the node's latest block time may run ahead of this machine's clock for a permit to be
+ * signed (seconds). A permit's deadline comes from the later of the two, so an RPC endpoint that
+ * reported a block time far in the future would otherwise get a signature valid until then.
+ * Real chains keep within seconds of real time; an hour leaves room for a skewed local clock and
+ * for a devnet moved a few short epochs ahead.
+ */
+export const MAX_CHAIN_TIME_AHEAD = 3600n;
+
+/** The node's latest block time is too far ahead of the local clock to sign a permit from. */
+export class ChainTimeAheadError extends BaseError {
+  override name = "ChainTimeAheadError";
+  /** Seconds the latest block's time is ahead of the local clock. */
+  readonly ahead: bigint;
+  constructor(ahead: bigint) {
+    const s = (n: bigint) => `${n.toLocaleString("en-US")} s`;
+    super(
+      `the RPC endpoint's latest block is ${s(ahead)} ahead of this machine's clock (at most ${s(MAX_CHAIN_TIME_AHEAD)} allowed): a permit signed from it would stay valid that much longer; check the endpoint and the clock, or use an approval`,
+    );
+    this.ahead = ahead;
+  }
+}
 
 /** Current allowance of the client's account for `spender`. */
 export async function getAllowance(client: StakingClientBase, spender: Address): Promise<bigint> {
@@ -65,12 +93,17 @@ export async function sendWithPull(
   const usePermit =
     permitEntryPoint && method !== "approve" && (method === "permit" || (await supportsPermit(client)));
   if (usePermit) {
-    // From the later of chain time and the local clock: the block that includes it may come later.
-    const block = await client.publicClient.getBlock();
+    const { timestamp } = await client.publicClient.getBlock();
     const wallClock = BigInt(Math.floor(Date.now() / 1000));
-    const deadline = (block.timestamp > wallClock ? block.timestamp : wallClock) + permitLifetime;
-    const permit = await signPermit(client, { spender, value: amount, deadline });
-    return { ...(await send(permit, {})), tokenStep: { kind: "permit", deadline } };
+    if (timestamp - wallClock <= MAX_CHAIN_TIME_AHEAD) {
+      // From the later of the two: an idle chain's latest block can be hours old, and the block that
+      // includes the permit takes the time it is mined. Never more than the allowance ahead of ours.
+      const deadline = (timestamp > wallClock ? timestamp : wallClock) + permitLifetime;
+      const permit = await signPermit(client, { spender, value: amount, deadline });
+      return { ...(await send(permit, {})), tokenStep: { kind: "permit", deadline } };
+    }
+    // `auto` falls back to an exact approval: a transaction, whose validity no clock extends.
+    if (method === "permit") throw new ChainTimeAheadError(timestamp - wallClock);
   }
 
   const approve = {

@@ -1,4 +1,5 @@
-// The connected account's positions with live pending rewards, claim and restake per provider,
+// The connected account's positions with live pending rewards, claim and restake per provider (a
+// provider fully unstaked from stays listed, with Claim only, until its rewards are claimed),
 // unstake and redelegate, the unbonding queue with countdowns and withdraw, and (from the API) the
 // rewards history chart and the CSV export.
 import { claim, redelegate, restake, undelegate, withdraw } from "@ankr-staking/sdk";
@@ -41,7 +42,9 @@ export default function Dashboard() {
   const name = (address: Address) =>
     providers.data?.find((p) => p.address === address)?.metadata?.name ?? shortAddress(address);
   const { positions: list, unbonding } = positions.data;
-  const position = list.find((p) => p.provider === selected) ?? list[0];
+  // A provider fully unstaked from stays listed while it owes rewards; only stake can be moved.
+  const staked = list.filter((p) => p.stake > 0n);
+  const position = staked.find((p) => p.provider === selected) ?? staked[0];
   const stake = position?.stake ?? 0n;
   const checked = checkUnstake(amount, stake, parameters.data.minDelegation);
   const error = touched && !checked.ok ? checked.error : undefined;
@@ -89,7 +92,10 @@ export default function Dashboard() {
                   <td>
                     <a href={href.provider(p.provider)}>{name(p.provider)}</a>
                   </td>
-                  <td>{ankr(p.stake)}</td>
+                  <td>
+                    {ankr(p.stake)}
+                    {p.stake === 0n && <span className="muted"> (unstaked)</span>}
+                  </td>
                   <td>{ankr(p.rewards)}</td>
                   <td className="actions">
                     <button
@@ -99,13 +105,18 @@ export default function Dashboard() {
                     >
                       Claim
                     </button>
-                    <button
-                      type="button"
-                      disabled={tx.busy || p.rewards === 0n}
-                      onClick={() => tx.run("Restake", (c, o) => restake(c, { provider: p.provider, ...o }))}
-                    >
-                      Restake
-                    </button>
+                    {/* Restaking where nothing is staked would stake there anew (and below the minimum, revert). */}
+                    {p.stake > 0n && (
+                      <button
+                        type="button"
+                        disabled={tx.busy || p.rewards === 0n}
+                        onClick={() =>
+                          tx.run("Restake", (c, o) => restake(c, { provider: p.provider, ...o }))
+                        }
+                      >
+                        Restake
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -120,7 +131,7 @@ export default function Dashboard() {
           <label>
             From provider
             <select value={position.provider} onChange={(e) => setSelected(e.target.value as Address)}>
-              {list.map((p) => (
+              {staked.map((p) => (
                 <option key={p.provider} value={p.provider}>
                   {name(p.provider)} ({ankr(p.stake)})
                 </option>

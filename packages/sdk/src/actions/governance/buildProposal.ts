@@ -232,8 +232,9 @@ export function buildProposal(client: StakingClientBase, spec: ProposalSpec): Pr
         ];
       }
       case "upgrade": {
-        // Scheduled in the upgrade timelock, whose delay exceeds every unbonding period; anyone
-        // executes it there once the delay is over (upgradeOperation gives the arguments).
+        // Announced on the staking contract, which refuses the upgrade until more than the longest
+        // unbonding period has passed since, and scheduled in the upgrade timelock; anyone executes
+        // it there once both waits are over (upgradeOperation gives the arguments).
         const upgradeTimelock = required(deployment.upgradeTimelock, "upgrade timelock");
         const { data, salt } = upgradeOperation(client, spec);
         const delay = await publicClient.readContract({
@@ -242,6 +243,7 @@ export function buildProposal(client: StakingClientBase, spec: ProposalSpec): Pr
           functionName: "getMinDelay",
         });
         return [
+          stakingCall(client, "announceUpgrade", [spec.implementation]),
           {
             target: upgradeTimelock,
             value: 0n,

@@ -2,7 +2,19 @@
 // every refusal a user can meet on the way, as typed SDK errors.
 import { describe, expect, test } from "vitest";
 
-import { A, ALICE, address, B, client, increaseTime, isolate, now, reader } from "../../../test/fixtures.js";
+import {
+  A,
+  ALICE,
+  address,
+  B,
+  client,
+  deployment,
+  increaseTime,
+  isolate,
+  now,
+  reader,
+} from "../../../test/fixtures.js";
+import { ankrStakingAbi } from "../../abis/generated.js";
 import { parseAmount } from "../../amounts/amount.js";
 import {
   AlreadyOverriddenError,
@@ -81,6 +93,31 @@ describe("governance", () => {
     await client("bob").execute({ proposalId });
     expect((await reader.getProposal({ proposalId })).state).toBe("Executed");
     expect((await reader.getProvider({ provider: CAROL })).statusName).toBe("Active");
+  });
+
+  test("upgrade: the executed proposal announces the implementation and schedules it", async () => {
+    const implementation = address("carol");
+    const actions = await reader.buildProposal({ kind: "upgrade", implementation });
+    expect(actions.map((a) => a.target)).toEqual([deployment.staking, deployment.upgradeTimelock]);
+    const { proposalId } = await client("providerA").propose({ actions, description: "Upgrade" });
+    await untilActive(proposalId);
+    for (const voter of ["providerA", "providerB"] as const)
+      await client(voter).castVote({ proposalId, support: "for" });
+    await increaseTime((await reader.getProposal({ proposalId })).deadline - (await now()) + 1n);
+    await client("bob").queue({ proposalId });
+    await increaseTime((await reader.getProposal({ proposalId })).eta - (await now()) + 1n);
+    await client("bob").execute({ proposalId });
+    const executedAt = await now();
+
+    const [announced, announcedAt, readyAt] = await reader.publicClient.readContract({
+      address: deployment.staking,
+      abi: ankrStakingAbi,
+      functionName: "pendingUpgrade",
+    });
+    const { providerUnbondingPeriod } = await reader.getParameters();
+    expect(announced).toBe(implementation);
+    expect(announcedAt).toBe(executedAt);
+    expect(readyAt).toBe(executedAt + BigInt(providerUnbondingPeriod) + 1n);
   });
 
   test("a proposal estimated in a cell that has its snapshot, mined in the next, still registers one", async () => {

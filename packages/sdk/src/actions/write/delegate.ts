@@ -9,7 +9,10 @@ export type DelegateParameters = WriteOptions & {
   provider: Address;
   /** Wei. */
   amount: bigint;
-  /** `auto` (default) signs an EIP-2612 permit where the token supports it, else approves. */
+  /**
+   * `auto` (default) signs an EIP-2612 permit where the token supports it, else approves (also when
+   * the node's block time runs too far ahead of the local clock: see MAX_CHAIN_TIME_AHEAD).
+   */
   method?: AuthorizationMethod | undefined;
 };
 

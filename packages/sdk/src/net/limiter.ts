@@ -1,7 +1,7 @@
 // At most N requests in flight per key (a host, scoped by the caller), so one provider's many
-// endpoints on one host, or a host that never answers, cannot take all of a round's sockets.
+// endpoints on one host, or a host that never answers, cannot take all of the caller's sockets.
 // Waiting counts against the caller's deadline: a request that gets no slot in time fails.
-import { ProbeRequestError } from "../errors.ts";
+import { RequestFailedError } from "../errors/net.js";
 
 export class HostLimiter {
   private readonly active = new Map<string, number>();
@@ -31,7 +31,7 @@ export class HostLimiter {
       const timer = Number.isFinite(waitMs)
         ? setTimeout(() => {
             this.dequeue(key, waiter);
-            reject(new ProbeRequestError("timeout", `no free slot for ${key} in ${Math.round(waitMs)} ms`));
+            reject(new RequestFailedError("timeout", `no free slot for ${key} in ${Math.round(waitMs)} ms`));
           }, waitMs)
         : undefined;
       queue.push(waiter);

@@ -5,9 +5,9 @@ import http from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
 
-import { MalformedResponseError, ProbeRequestError } from "../errors.ts";
-import { type AddressPolicy, checkAddress } from "./address.ts";
-import type { HostLimiter } from "./limiter.ts";
+import { MalformedResponseError, RequestFailedError } from "../errors/net.js";
+import { type AddressPolicy, checkAddress } from "./address.js";
+import type { HostLimiter } from "./limiter.js";
 
 export interface RequestLimits {
   /** Deadline of one request, from the call (waiting for a per-host slot included). */
@@ -16,8 +16,8 @@ export interface RequestLimits {
   policy: AddressPolicy;
   limiter: HostLimiter;
   /**
-   * Requests share per-host slots only within one scope. The service scopes probes by provider,
-   * so a provider's endpoints queue behind its own only, even on a host a rival also uses.
+   * Requests share per-host slots only within one scope. The oracle scopes probes by provider, so
+   * a provider's endpoints queue behind its own only, even on a host a rival also uses.
    */
   scope?: string | undefined;
 }
@@ -57,11 +57,11 @@ function guardedLookup(policy: AddressPolicy) {
   };
 }
 
-/** Sends one JSON request within `limits`; throws a {@link ProbeRequestError} or policy error. */
+/** Sends one JSON request within `limits`; throws a {@link RequestFailedError} or policy error. */
 export async function requestJson(request: JsonRequest, limits: RequestLimits): Promise<JsonResponse> {
   const url = new URL(request.url);
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ProbeRequestError("protocol", `unsupported protocol ${url.protocol}`);
+    throw new RequestFailedError("protocol", `unsupported protocol ${url.protocol}`);
   }
   const host = url.hostname.replace(/^\[|\]$/g, "");
   // Literal addresses never reach the lookup: check them here, before any socket opens.
@@ -102,11 +102,11 @@ function send(
         const status = res.statusCode ?? 0;
         if (status >= 300 && status < 400) {
           res.destroy();
-          return fail(new ProbeRequestError("redirect", `redirect ${status} not followed`));
+          return fail(new RequestFailedError("redirect", `redirect ${status} not followed`));
         }
         if (status < 200 || status >= 300) {
           res.destroy();
-          return fail(new ProbeRequestError("status", `HTTP ${status}`));
+          return fail(new RequestFailedError("status", `HTTP ${status}`));
         }
         const chunks: Buffer[] = [];
         let size = 0;
@@ -114,10 +114,10 @@ function send(
           size += chunk.length;
           if (size > limits.maxBytes) {
             res.destroy();
-            fail(new ProbeRequestError("too-large", `response over ${limits.maxBytes} bytes`));
+            fail(new RequestFailedError("too-large", `response over ${limits.maxBytes} bytes`));
           } else chunks.push(chunk);
         });
-        res.on("error", (error) => fail(new ProbeRequestError("network", error.message)));
+        res.on("error", (error) => fail(new RequestFailedError("network", error.message)));
         res.on("end", () => {
           if (done) return;
           done = true;
@@ -134,7 +134,7 @@ function send(
       },
     );
     const timer = setTimeout(
-      () => fail(new ProbeRequestError("timeout", `no complete answer in ${limits.timeoutMs} ms`)),
+      () => fail(new RequestFailedError("timeout", `no complete answer in ${limits.timeoutMs} ms`)),
       Math.max(0, deadline - performance.now()),
     );
     let done = false;
@@ -145,7 +145,7 @@ function send(
       req.destroy();
       reject(error);
     }
-    req.on("error", (error) => fail(error instanceof ProbeRequestError ? error : wrapNetwork(error)));
+    req.on("error", (error) => fail(error instanceof RequestFailedError ? error : wrapNetwork(error)));
     if (payload) req.write(payload);
     req.end();
   });
@@ -154,5 +154,5 @@ function send(
 function wrapNetwork(error: Error): Error {
   // Policy refusals come back through the lookup callback: keep their class.
   if (error.name === "AddressRefusedError") return error;
-  return new ProbeRequestError("network", error.message);
+  return new RequestFailedError("network", error.message);
 }
