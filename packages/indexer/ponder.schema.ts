@@ -40,11 +40,11 @@ export const provider = onchainTable(
     maxStake: t.bigint().notNull(),
     selfStakeUnbonding: t.bigint().notNull(),
     selfStakeReleaseAt: t.bigint(),
+    /**
+     * As logged. The document behind it (name, website, chains) is read by the API in the
+     * background (src/metadata/resolver.ts), never by the handlers, so a re-index writes the same rows.
+     */
     metadataUri: t.text().notNull(),
-    /** From the metadata document when it could be read at indexing time (data: URIs). */
-    name: t.text(),
-    website: t.text(),
-    chains: t.json().$type<string[]>(),
     lastScoreBps: t.integer(),
     /** Net APY over the last 1, 4 and 12 settled epochs (SDK yieldFromSettlements), refreshed at settlement. */
     apy1: t.doublePrecision().notNull(),

@@ -16,6 +16,7 @@ type Provider = {
   pendingCommission: { commissionBps: number } | null;
   chains: string[];
   name: string | null;
+  metadata: { status: string; error: string | null };
   delegators: number;
 };
 type Page<T> = { items: T[]; nextCursor: string | null };
@@ -43,7 +44,8 @@ const read = <
 
 beforeAll(async () => {
   await runScenario();
-  indexer = await startIndexer({ rpcUrl, deploymentFile });
+  // A small response cache, so the test can fill it (src/api/microcache.ts).
+  indexer = await startIndexer({ rpcUrl, deploymentFile, env: { API_CACHE_MAX_BYTES: "200000" } });
   // Wait for the last action of the scenario (the commission increase) to be indexed.
   await indexer.until<{ pendingCommission: unknown }>(
     `/v1/providers/${A}`,
@@ -76,6 +78,8 @@ describe("providers", () => {
     expect(body.items[0]?.address).toBe(A);
     const a = body.items[0];
     expect(a?.name).toBe("Acme RPC");
+    // A data: URI is decoded in place, without waiting for any fetch.
+    expect(a?.metadata).toEqual({ status: "resolved", error: null, checkedAt: expect.any(Object) });
     expect(a?.chains).toEqual(["ethereum"]);
     expect(a?.pendingCommission?.commissionBps).toBe(1_500);
     expect(a?.delegators).toBe(3);
@@ -172,6 +176,24 @@ describe("delegators", () => {
     expect(lines.slice(1).map((l) => l.split(",")[2])).toEqual(["delegate", "undelegate", "claim"]);
     expect(lines[1]?.split(",")[5]).toBe("50000");
   });
+
+  test("the CSV comes in pages of at most 10,000 rows, the next one named in a Link header", async () => {
+    const rows = (body: string) => body.split("\r\n").filter(Boolean).slice(1);
+    const whole = await indexer.get<string>(`/v1/delegators/${ALICE}/history.csv`);
+    expect(whole.headers.get("link")).toBeNull();
+    const first = await indexer.get<string>(`/v1/delegators/${ALICE}/history.csv?limit=2`);
+    expect(rows(first.body)).toHaveLength(2);
+    const link = first.headers.get("link") ?? "";
+    expect(link).toMatch(
+      /^<\/v1\/delegators\/0x[0-9a-fA-F]{40}\/history\.csv\?limit=2&cursor=[\w-]+>; rel="next"$/,
+    );
+    expect(first.headers.get("x-next-cursor")).toBeTruthy();
+    const next = await indexer.get<string>(link.slice(1, link.indexOf(">")));
+    expect(next.headers.get("link")).toBeNull();
+    expect([...rows(first.body), ...rows(next.body)]).toEqual(rows(whole.body));
+    expect((await indexer.get(`/v1/delegators/${ALICE}/history.csv?limit=10000`)).status).toBe(200);
+    expect((await indexer.get(`/v1/delegators/${ALICE}/history.csv?limit=10001`)).status).toBe(400);
+  });
 });
 
 describe("protocol", () => {
@@ -198,6 +220,27 @@ describe("protocol", () => {
     expect(first.headers.get("cache-control")).toMatch(/max-age/);
     const again = await fetch(`${indexer.url}/v1/stats`, { headers: { "If-None-Match": etag ?? "" } });
     expect(again.status).toBe(304);
+  });
+
+  test("the response cache: junk query strings share an entry, one-off URLs evict nothing useful, errors are not kept", async () => {
+    const cache = async (path: string) => (await indexer.get(path)).headers.get("x-cache");
+    // Asked for twice: out of probation.
+    await cache("/v1/providers");
+    await cache("/v1/providers");
+    expect(await cache("/v1/providers")).toBe("hit");
+    // Parameters the API does not read are not part of the key.
+    for (let i = 0; i < 20; i++) expect(await cache(`/v1/providers?junk=${i}&x${i}=1`)).toBe("hit");
+    // Three hundred one-off answers (over the whole 200 kB cache together) push out only each other.
+    for (let i = 0; i < 300; i++) {
+      const someone = `0x${(i + 1).toString(16).padStart(40, "0")}`;
+      expect((await indexer.get(`/v1/delegators/${someone}`)).status).toBe(200);
+    }
+    expect(await cache("/v1/providers")).toBe("hit");
+    // A 400 is answered again every time, never stored.
+    for (let i = 0; i < 3; i++) {
+      const bad = await indexer.get("/v1/providers?sort=bogus");
+      expect([bad.status, bad.headers.get("x-cache")]).toEqual([400, "miss"]);
+    }
   });
 
   test("a cached response is replaced as soon as health reports the block that changed it", async () => {
@@ -257,6 +300,8 @@ describe("bad input gets a 4xx JSON error naming the problem", () => {
     [`/v1/delegators/${"0x".padEnd(42, "1")}/history?cursor=WyJ4Il0`, 400, /cursor/],
     [`/v1/delegators/${"0x".padEnd(42, "1")}/history?limit=100000`, 400, /limit/],
     ["/v1/delegators/0x12/history.csv", 400, /address/],
+    [`/v1/delegators/${"0x".padEnd(42, "1")}/history.csv?limit=10001`, 400, /limit/],
+    [`/v1/delegators/${"0x".padEnd(42, "1")}/history.csv?cursor=WyJ4Il0`, 400, /cursor/],
     ["/v1/epochs?cursor=WyJ4Il0", 400, /cursor/],
     ["/v1/epochs?limit=-1", 400, /limit/],
     ["/v1/nothing-here", 404, /no such endpoint/],

@@ -1,6 +1,7 @@
-// Reliability: a random scenario of a few hundred actions, then every provider total, delegation,
-// pending reward and unbonding entry from the API must equal the contract's view at the block the
-// API answered for — after a SIGKILL in the middle of the backfill and a restart, and once more
+// Reliability: a random scenario of a few hundred actions and full exits that leave rewards to
+// claim, then every provider total, delegation, pending reward and unbonding entry from the API
+// must equal the contract's view at the block the API answered for (a position with rewards and
+// no stake included) — after a SIGKILL in the middle of the backfill and a restart, and once more
 // against PostgreSQL.
 import { ankrStakingAbi } from "@ankr-staking/sdk";
 import type { Address } from "viem";
@@ -94,12 +95,46 @@ async function randomScenario(actions: number, seed = 7): Promise<number> {
   return done;
 }
 
+/**
+ * Every delegator leaves provider B entirely with rewards still to claim there: a funded vault
+ * (the random scenario's settlements may have drained it), stake, a settlement (B's share streams
+ * to its pool during the next epoch), a day, then a full exit.
+ */
+async function fullExitsLeavingRewards() {
+  const B = providers[1] as Address;
+  await client("carol").fundVault({ amount: ankr(1_000_000) });
+  for (const who of delegators) await client(who).delegate({ provider: B, amount: ankr(5_000) });
+  const { nextSettleableAt } = await reader.getEpoch();
+  const now = (await reader.publicClient.getBlock()).timestamp;
+  if (nextSettleableAt > now) await increaseTime(nextSettleableAt - now + 1n);
+  await client("settler").settleEpoch({ defaultScoreBps: 9_000, scores: {} });
+  await increaseTime(86_400);
+  for (const who of delegators) {
+    const read = () =>
+      reader.publicClient.readContract({
+        address: deployment.staking,
+        abi: ankrStakingAbi,
+        functionName: "getDelegation",
+        args: [B, address(who)],
+      }) as Promise<readonly [bigint, bigint]>;
+    const [stake] = await read();
+    await client(who).undelegate({ provider: B, amount: stake });
+    const [left, pending] = await read();
+    expect([who, left]).toEqual([who, 0n]);
+    expect([who, pending > 0n]).toEqual([who, true]);
+  }
+}
+
 type Delegator = {
   atBlock: number;
+  pendingRewards: string;
   positions: { provider: string; stake: string; pendingRewards: string }[];
   unbonding: { entryId: string; amount: string; releaseAt: { unix: number } }[];
 };
 type Provider = { address: string; totalStake: string; selfStake: string; delegatedStake: string };
+
+/** Positions seen with rewards and no stake, by expectConsistent (the scenario makes some). */
+let exitedWithRewards = 0;
 
 /** Waits until the indexer has reached the chain head, then compares everything at one block. */
 async function expectConsistent(indexer: Indexer) {
@@ -127,12 +162,21 @@ async function expectConsistent(indexer: Indexer) {
     const { body } = await indexer.get<Delegator>(`/v1/delegators/${me}`);
     const at = BigInt(body.atBlock);
     expect(at).toBeGreaterThanOrEqual(block);
+    let pendingTotal = 0n;
     for (const provider of providers) {
       const [stake, pending] = (await read("getDelegation", [provider, me], at)) as [bigint, bigint];
       const position = body.positions.find((p) => p.provider === provider);
-      expect([who, provider, position?.stake ?? "0"]).toEqual([who, provider, stake.toString()]);
-      if (position) expect(position.pendingRewards).toBe(pending.toString());
+      // Listed while it holds stake or claimable rewards; gone once exited and claimed.
+      const expected = stake > 0n || pending > 0n ? [stake.toString(), pending.toString()] : undefined;
+      expect([who, provider, position && [position.stake, position.pendingRewards]]).toEqual([
+        who,
+        provider,
+        expected,
+      ]);
+      if (stake === 0n && pending > 0n) exitedWithRewards++;
+      pendingTotal += pending;
     }
+    expect([who, body.pendingRewards]).toEqual([who, pendingTotal.toString()]);
     const [first, entries] = (await read("unbondingQueue", [me], at)) as [
       bigint,
       { amount: bigint; releaseAt: number }[],
@@ -146,6 +190,7 @@ async function expectConsistent(indexer: Indexer) {
 let actions = 0;
 beforeAll(async () => {
   actions = await randomScenario(Number(process.env.CONSISTENCY_ACTIONS ?? 300));
+  await fullExitsLeavingRewards();
 });
 
 describe("consistency with the contract", () => {
@@ -175,7 +220,9 @@ describe("consistency with the contract", () => {
     await slow.close();
     expect(first.output()).not.toContain("Completed backfill indexing");
     indexer = await startIndexer({ rpcUrl, deploymentFile, schema, pgliteDir: first.pgliteDir });
+    exitedWithRewards = 0;
     await expectConsistent(indexer);
+    expect(exitedWithRewards).toBeGreaterThanOrEqual(delegators.length);
     // Every action appears once: the history count equals the logs the chain holds for it.
     const { body } = await indexer.get<{ items: unknown[] }>(
       `/v1/delegators/${address("alice")}/history?limit=500`,

@@ -1,12 +1,14 @@
 // GET /v1/delegators/:address (positions, pending rewards, unbonding queue), its history and the
 // tax-ready CSV export. Pending rewards move every second, so they are read from the contract at
-// the newest indexed block (one multicall); everything else comes from the tables.
+// the newest indexed block (one multicall); everything else comes from the tables. A position is
+// listed while it holds stake or rewards to claim: a delegator that fully unstaked still sees
+// what it can claim there.
 
 import { db, publicClients } from "ponder:api";
 import { action, delegation, provider, unbondingEntry } from "ponder:schema";
 import { ankrStakingAbi } from "@ankr-staking/sdk";
 import { Hono } from "hono";
-import { and, desc, eq, lt } from "ponder";
+import { and, desc, eq, gt, lt } from "ponder";
 import { type Address, formatUnits } from "viem";
 import type { z } from "zod";
 
@@ -14,6 +16,7 @@ import { indexedDeployment } from "../deployment.ts";
 import { InvalidParameterError } from "./errors.ts";
 import { checksum, parseAddress, time, wei } from "./format.ts";
 import { indexedBlock } from "./indexed.ts";
+import { metadataFields, metadataOf } from "./metadata.ts";
 import { cached, decodeCursor, encodeCursor, parseLimit, respond } from "./respond.ts";
 import { Delegator, History, type HistoryItem } from "./schemas.ts";
 
@@ -35,15 +38,27 @@ function historyItem(row: ActionRow): z.input<typeof HistoryItem> {
   };
 }
 
-async function historyPage(account: Address, cursorParam: string | undefined, limit: number) {
+/** The CSV's page size: one request never makes the server build more rows than this. */
+export const CSV_MAX_ROWS = 10_000;
+
+/** A page of `account`'s actions after the cursor: newest first (JSON), or oldest first (CSV). */
+async function historyPage(
+  account: Address,
+  cursorParam: string | undefined,
+  limit: number,
+  order: "newest" | "oldest" = "newest",
+) {
   const cursor = decodeCursor(cursorParam, 1) as [string] | undefined;
   if (cursor && !/^\d{12}-\d{6}$/.test(cursor[0]))
     throw new InvalidParameterError("cursor", "not a cursor this endpoint issued");
+  const after = order === "newest" ? lt : gt;
   const rows = await db
     .select()
     .from(action)
-    .where(cursor ? and(eq(action.account, account), lt(action.id, cursor[0])) : eq(action.account, account))
-    .orderBy(desc(action.id))
+    .where(
+      cursor ? and(eq(action.account, account), after(action.id, cursor[0])) : eq(action.account, account),
+    )
+    .orderBy(order === "newest" ? desc(action.id) : action.id)
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -69,15 +84,15 @@ export const delegators = new Hono()
     const address = parseAddress(c.req.param("address"));
     const block = await indexedBlock();
     const rows = await db
-      .select({ d: delegation, name: provider.name })
+      .select({ d: delegation, metadataUri: provider.metadataUri })
       .from(delegation)
       .leftJoin(provider, eq(provider.address, delegation.provider))
       .where(eq(delegation.delegator, address));
-    const positions = rows.filter(({ d }) => d.stake > 0n || d.provider === address);
     const client = publicClients.protocol;
+    // Every row is read, not only those with stake: rewards stay claimable after a full exit.
     const readAt = (blockNumber: bigint) =>
       Promise.all(
-        positions.map(({ d }) =>
+        rows.map(({ d }) =>
           client.readContract({
             abi: ankrStakingAbi,
             address: stakingAddress,
@@ -90,10 +105,17 @@ export const delegators = new Hono()
     let atBlock = block?.number ?? 0n;
     // A node that prunes old state cannot answer at the indexed block when the indexer lags; the
     // head is then the nearest answer, and `atBlock` says which block it is.
-    const pending = await readAt(atBlock).catch(async () => {
+    const rewards = await readAt(atBlock).catch(async () => {
       atBlock = await client.getBlockNumber();
       return readAt(atBlock);
     });
+    // A fully exited and fully claimed position drops out; a provider's own row always shows.
+    const positions = rows
+      .map((row, i) => ({ ...row, pending: rewards[i] ?? 0n }))
+      .filter(({ d, pending }) => d.stake > 0n || pending > 0n || d.provider === address);
+    const metadata = await metadataOf(
+      positions.flatMap(({ metadataUri }) => (metadataUri === null ? [] : [{ metadataUri }])),
+    );
     const queue = await db
       .select()
       .from(unbondingEntry)
@@ -103,13 +125,13 @@ export const delegators = new Hono()
     return respond(c, Delegator, {
       address: checksum(address),
       totalStake: wei(positions.reduce((sum, { d }) => sum + d.stake, 0n)),
-      pendingRewards: wei(pending.reduce((sum, p) => sum + p, 0n)),
+      pendingRewards: wei(positions.reduce((sum, { pending }) => sum + pending, 0n)),
       atBlock: Number(atBlock),
-      positions: positions.map(({ d, name }, i) => ({
+      positions: positions.map(({ d, metadataUri, pending }) => ({
         provider: checksum(d.provider),
-        providerName: name,
+        providerName: metadataUri === null ? null : metadataFields(metadata.get(metadataUri)).name,
         stake: wei(d.stake),
-        pendingRewards: wei(pending[i] ?? 0n),
+        pendingRewards: wei(pending),
         claimed: wei(d.claimed),
         restaked: wei(d.restaked),
       })),
@@ -133,9 +155,14 @@ export const delegators = new Hono()
   })
   .get("/delegators/:address/history.csv", async (c) => {
     const address = parseAddress(c.req.param("address"));
-    const rows = await db.select().from(action).where(eq(action.account, address)).orderBy(action.id);
+    const { page, nextCursor } = await historyPage(
+      address,
+      c.req.query("cursor"),
+      parseLimit(c.req.query("limit"), CSV_MAX_ROWS, CSV_MAX_ROWS),
+      "oldest",
+    );
     const lines = [csvHeader.join(",")];
-    for (const row of rows) {
+    for (const row of page) {
       const item = History.shape.items.element.parse(historyItem(row));
       lines.push(
         [
@@ -155,6 +182,13 @@ export const delegators = new Hono()
       );
     }
     c.header("Content-Disposition", `attachment; filename="ankr-staking-${checksum(address)}.csv"`);
+    // More rows than one page: the next page's address (RFC 8288), the file itself stays plain CSV.
+    if (nextCursor) {
+      const next = new URL(c.req.url);
+      next.searchParams.set("cursor", nextCursor);
+      c.header("Link", `<${next.pathname}${next.search}>; rel="next"`);
+      c.header("X-Next-Cursor", nextCursor);
+    }
     // CRLF line ends (RFC 4180) open cleanly in every spreadsheet.
     return cached(c, `${lines.join("\r\n")}\r\n`, "text/csv; charset=utf-8");
   });

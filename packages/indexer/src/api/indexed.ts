@@ -57,6 +57,17 @@ export async function indexedVersion(maxAgeMs: number): Promise<string | undefin
   return (await shared).version;
 }
 
+let ready = false;
+
+/** Whether Ponder has finished the backfill (its own `/ready`); once true it stays true. */
+export async function backfillDone(): Promise<boolean> {
+  if (ready) return true;
+  const result = await db.execute(sql`select (value->>'is_ready')::int as ready from _ponder_meta limit 1`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { ready: number }[];
+  ready = rows[0]?.ready === 1;
+  return ready;
+}
+
 export async function headBlock(): Promise<bigint | undefined> {
   try {
     return await publicClients.protocol.getBlockNumber({ cacheTime: 250 });

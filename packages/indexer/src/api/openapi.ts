@@ -84,10 +84,18 @@ export function openApiDocument(serverUrl = "/") {
       },
       "/v1/delegators/{address}/history.csv": {
         get: {
-          summary: "The whole history as CSV (RFC 4180, oldest first)",
-          parameters: [address],
+          summary: "The history as CSV (RFC 4180, oldest first), in pages of at most 10,000 rows",
+          parameters: [address, limit(10_000), cursor],
           responses: {
-            "200": { description: "CSV", content: { "text/csv": { schema: { type: "string" } } } },
+            "200": {
+              description:
+                "CSV; when more rows follow, a Link header (rel=next) and X-Next-Cursor name the next page",
+              headers: {
+                Link: { schema: { type: "string" }, description: '<...?cursor=...>; rel="next"' },
+                "X-Next-Cursor": { schema: { type: "string" }, description: "the next page's cursor" },
+              },
+              content: { "text/csv": { schema: { type: "string" } } },
+            },
             ...errors,
           },
         },

@@ -8,8 +8,10 @@ import { capacityLeft, ProviderStatus } from "@ankr-staking/sdk";
 import { Hono } from "hono";
 import { desc, eq } from "ponder";
 import type { z } from "zod";
+import type { MetadataState } from "../metadata/resolver.ts";
 import { InvalidParameterError, NotFoundError } from "./errors.ts";
 import { checksum, optionalTime, parseAddress, time, wei } from "./format.ts";
+import { metadataFields, metadataOf } from "./metadata.ts";
 import { decodeCursor, encodeCursor, parseLimit, respond } from "./respond.ts";
 import {
   ProviderDetail,
@@ -48,13 +50,15 @@ function capacityOf(row: ProviderRow, totals: ProtocolRow | undefined): bigint {
   });
 }
 
-export function summary(row: ProviderRow, totals: ProtocolRow | undefined): z.input<typeof ProviderSummary> {
+export function summary(
+  row: ProviderRow,
+  totals: ProtocolRow | undefined,
+  metadata: MetadataState | undefined,
+): z.input<typeof ProviderSummary> {
   return {
     address: checksum(row.address),
     status: row.status as z.infer<typeof StatusSchema>,
-    name: row.name,
-    website: row.website,
-    chains: row.chains ?? [],
+    ...metadataFields(metadata),
     metadataURI: row.metadataUri,
     totalStake: wei(row.totalStake),
     selfStake: wei(row.selfStake),
@@ -110,9 +114,11 @@ export const providers = new Hono()
     const rows = await (status
       ? db.select().from(provider).where(eq(provider.status, status))
       : db.select().from(provider));
+    const metadata = await metadataOf(rows);
     const direction = order === "asc" ? 1 : -1;
+    const chainsOf = (row: ProviderRow) => metadataFields(metadata.get(row.metadataUri)).chains;
     const keyed = rows
-      .filter((row) => chain === undefined || (row.chains ?? []).includes(chain))
+      .filter((row) => chain === undefined || chainsOf(row).includes(chain))
       .map((row) => ({ row, key: sortKey(sort, row, totals) }))
       .sort(
         (a, b) =>
@@ -129,13 +135,17 @@ export const providers = new Hono()
     const last = page.at(-1);
     const nextCursor =
       last && start + limit < keyed.length ? encodeCursor([last.key, last.row.address]) : null;
-    return respond(c, ProviderList, { items: page.map(({ row }) => summary(row, totals)), nextCursor });
+    return respond(c, ProviderList, {
+      items: page.map(({ row }) => summary(row, totals, metadata.get(row.metadataUri))),
+      nextCursor,
+    });
   })
   .get("/providers/:address", async (c) => {
     const address = parseAddress(c.req.param("address"));
     const row = (await db.select().from(provider).where(eq(provider.address, address)))[0];
     if (!row) throw new NotFoundError(`provider ${checksum(address)}`);
     const totals = await protocolRow();
+    const metadata = await metadataOf([row]);
     const history = await db
       .select()
       .from(providerEpoch)
@@ -143,7 +153,7 @@ export const providers = new Hono()
       .orderBy(desc(providerEpoch.epoch))
       .limit(parseLimit(c.req.query("epochs"), 52, 520));
     return respond(c, ProviderDetail, {
-      ...summary(row, totals),
+      ...summary(row, totals, metadata.get(row.metadataUri)),
       selfStakeUnbonding: wei(row.selfStakeUnbonding),
       selfStakeReleaseAt: optionalTime(row.selfStakeReleaseAt),
       rewardsTotal: wei(row.rewardsTotal),

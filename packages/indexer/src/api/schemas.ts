@@ -14,13 +14,25 @@ export const ErrorBody = z.object({ error: z.object({ code: z.string(), message:
 
 export const ProviderStatus = z.enum(["None", "Pending", "Active", "Jailed", "Exited"]);
 
+/** Where reading the metadata document stands (it is read in the background, never while indexing). */
+export const MetadataStatus = z.object({
+  /** pending: not read yet; resolved: name, website and chains are the document's; failed: see error. */
+  status: z.enum(["pending", "resolved", "failed"]),
+  /** Why the last read failed (a resolved document then is the last good one), else null. */
+  error: z.string().nullable(),
+  /** When the document was last read or tried; null while pending. */
+  checkedAt: Time.nullable(),
+});
+
 export const ProviderSummary = z.object({
   address: Address,
   status: ProviderStatus,
+  /** From the metadata document once resolved (see `metadata`), null or empty before. */
   name: z.string().nullable(),
   website: z.string().nullable(),
   chains: z.array(z.string()),
   metadataURI: z.string(),
+  metadata: MetadataStatus,
   totalStake: Wei,
   selfStake: Wei,
   delegatedStake: Wei,

@@ -18,15 +18,7 @@ import { yieldFromSettlements } from "@ankr-staking/sdk";
 import { desc, eq } from "ponder";
 import { maxUint256 } from "viem";
 
-import {
-  decimalStrings,
-  ensureProtocol,
-  epochLength,
-  logId,
-  recordAction,
-  setMetadata,
-  setStakes,
-} from "./store.ts";
+import { decimalStrings, ensureProtocol, epochLength, logId, recordAction, setStakes } from "./store.ts";
 
 ponder.on("AnkrStaking:ProviderRegistered", async ({ event, context }) => {
   const { provider: address, selfStake, commissionBps, metadataURI } = event.args;
@@ -58,7 +50,6 @@ ponder.on("AnkrStaking:ProviderRegistered", async ({ event, context }) => {
       metadataUri: metadataURI,
       updatedAt: event.block.timestamp,
     });
-  await setMetadata(context.db, address, metadataURI);
   await setStakes(context, event, address, address, { delegationStake: selfStake, poolStake: selfStake });
   await recordAction(context.db, event, {
     account: address,
@@ -108,7 +99,10 @@ ponder.on("AnkrStaking:ProviderExited", async ({ event, context }) => {
 });
 
 ponder.on("AnkrStaking:ProviderMetadataUpdated", async ({ event, context }) => {
-  await setMetadata(context.db, event.args.provider, event.args.metadataURI);
+  // The URI only: the API reads the document in the background, off the indexing path.
+  await context.db
+    .update(provider, { address: event.args.provider })
+    .set({ metadataUri: event.args.metadataURI });
 });
 
 ponder.on("AnkrStaking:CommissionIncreaseScheduled", async ({ event, context }) => {

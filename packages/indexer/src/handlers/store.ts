@@ -5,8 +5,6 @@ import { action, delegation, protocol, provider } from "ponder:schema";
 import { ankrStakingAbi } from "@ankr-staking/sdk";
 import type { Address, Hex } from "viem";
 
-import { resolveMetadata } from "../metadata/resolve.ts";
-
 type Db = Context["db"];
 export type LogRef = {
   block: { number: bigint; timestamp: bigint };
@@ -127,11 +125,6 @@ export async function recordAction(
       timestamp: event.block.timestamp,
     })
     .onConflictDoNothing();
-}
-
-export async function setMetadata(db: Db, address: Address, uri: string) {
-  const metadata = await resolveMetadata(uri);
-  await db.update(provider, { address }).set({ metadataUri: uri, ...metadata });
 }
 
 /** Decimal strings for a json column (bigints do not serialise). */
