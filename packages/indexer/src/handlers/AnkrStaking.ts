@@ -386,6 +386,10 @@ ponder.on("AnkrStaking:Unpaused", async ({ event, context }) => {
   await context.db.update(protocol, { id: "protocol" }).set({ paused: false });
   await admin(context.db, event, "Unpaused", event.args);
 });
+// An upgrade must be announced on chain longer than the longest unbonding period before it runs.
+ponder.on("AnkrStaking:UpgradeAnnounced", async ({ event, context }) =>
+  admin(context.db, event, "UpgradeAnnounced", event.args),
+);
 ponder.on("AnkrStaking:Upgraded", async ({ event, context }) => {
   await ensureProtocol(context, event);
   await context.db.update(protocol, { id: "protocol" }).set({ implementation: event.args.implementation });
