@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { GAS_HEADROOM_PERCENT } from "@ankr-staking/sdk";
+import { type ChainEntry, GAS_HEADROOM_PERCENT } from "@ankr-staking/sdk";
 import {
   type Abi,
   type Account,
@@ -15,6 +15,7 @@ import {
   createPublicClient,
   createTestClient,
   createWalletClient,
+  erc20Abi,
   getAddress,
   type Hash,
   http,
@@ -236,4 +237,29 @@ export async function nextToSettle(devnet: Devnet): Promise<number> {
     functionName: "epochClock",
   })) as bigint[];
   return Number(clock[3]);
+}
+
+/** The devnet's own chain as the members' registry knows it (ORACLE_EXTRA_CHAINS). */
+export const DEVNET_CHAIN: ChainEntry = {
+  id: "devnet",
+  name: "Devnet",
+  family: "evm",
+  identity: "0x7a69",
+  maxLag: 3,
+};
+
+/** A metadata document as a `data:` URI. */
+export const dataUri = (doc: unknown) => `data:application/json,${encodeURIComponent(JSON.stringify(doc))}`;
+
+/** Funds, registers (100,000 ANKR self-stake, 10% commission) and admits one provider per key. */
+export async function registerAndAdmit(devnet: Devnet, providers: readonly [`0x${string}`, string][]) {
+  const admin = DEV_KEYS[0];
+  const selfStake = parseEther("100000");
+  for (const [key, uri] of providers) {
+    const address = privateKeyToAccount(key).address;
+    await send(devnet, admin, devnet.token, erc20Abi, "transfer", [address, selfStake]);
+    await send(devnet, key, devnet.token, erc20Abi, "approve", [devnet.staking, selfStake]);
+    await send(devnet, key, devnet.staking, stakingAbi, "registerProvider", [selfStake, 1000, uri]);
+    await sendAs(devnet, devnet.timelock, devnet.staking, stakingAbi, "admitProvider", [address]);
+  }
 }

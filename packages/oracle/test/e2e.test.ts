@@ -15,6 +15,7 @@ import { type Member, startMember } from "../src/member.ts";
 import { type FakeEndpoint, startFake } from "../src/testing/fakes.ts";
 import {
   DEV_KEYS,
+  DEVNET_CHAIN,
   type Devnet,
   nextToSettle as nextToSettleOn,
   readProvider as readDevnetProvider,
@@ -23,13 +24,6 @@ import {
   startDevnet,
 } from "./devnet.ts";
 
-const DEVNET_CHAIN: ChainEntry = {
-  id: "devnet",
-  name: "Devnet",
-  family: "evm",
-  identity: "0x7a69",
-  maxLag: 3,
-};
 const SOLANA = "5eykt4UsFv8P8NJdTREpY1vzqKqZKvdpKuc147dw2N9d";
 const EPOCH = 3600;
 

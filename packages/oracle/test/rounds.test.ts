@@ -7,25 +7,15 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ChainEntry } from "@ankr-staking/sdk";
-import { erc20Abi as erc20, parseEther } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { stakingAbi } from "../src/abi.ts";
 import type { Config } from "../src/config.ts";
 import { type Member, startMember } from "../src/member.ts";
 import { UNCOUNTED_ROUND } from "../src/service.ts";
 import { type FakeEndpoint, startFake } from "../src/testing/fakes.ts";
-import { DEV_KEYS, type Devnet, send, sendAs, startDevnet } from "./devnet.ts";
+import { DEV_KEYS, DEVNET_CHAIN, type Devnet, dataUri, registerAndAdmit, startDevnet } from "./devnet.ts";
 
-const DEVNET_CHAIN: ChainEntry = {
-  id: "devnet",
-  name: "Devnet",
-  family: "evm",
-  identity: "0x7a69",
-  maxLag: 3,
-};
 const memberKey = DEV_KEYS[1];
 const [steadyKey, renamerKey] = [DEV_KEYS[4], DEV_KEYS[5]];
 const steady = privateKeyToAccount(steadyKey).address;
@@ -40,8 +30,6 @@ let node: FakeEndpoint;
 let renamerEndpoint: string;
 const dir = mkdtempSync(join(tmpdir(), "oracle-rounds-"));
 
-const dataUri = (doc: unknown) => `data:application/json,${encodeURIComponent(JSON.stringify(doc))}`;
-
 beforeAll(async () => {
   devnet = await startDevnet([privateKeyToAccount(memberKey).address], 1, 3600);
   steadyNode = await startFake({ family: "evm", identity: "0x7a69", head: 1000 });
@@ -55,22 +43,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => metadataServer.listen(0, "127.0.0.1", resolve));
   const metadataUrl = `http://127.0.0.1:${(metadataServer.address() as AddressInfo).port}/renamer.json`;
 
-  const admin = DEV_KEYS[0];
+  const _admin = DEV_KEYS[0];
   const uris: [`0x${string}`, string][] = [
     [steadyKey, dataUri({ name: "steady", chains: [{ id: "devnet", endpoints: [steadyNode.url] }] })],
     [renamerKey, metadataUrl],
   ];
-  for (const [key, uri] of uris) {
-    const address = privateKeyToAccount(key).address;
-    await send(devnet, admin, devnet.token, erc20, "transfer", [address, parseEther("100000")]);
-    await send(devnet, key, devnet.token, erc20, "approve", [devnet.staking, parseEther("100000")]);
-    await send(devnet, key, devnet.staking, stakingAbi, "registerProvider", [
-      parseEther("100000"),
-      1000,
-      uri,
-    ]);
-    await sendAs(devnet, devnet.timelock, devnet.staking, stakingAbi, "admitProvider", [address]);
-  }
+  await registerAndAdmit(devnet, uris);
   const config: Config = {
     rpcUrl: devnet.url,
     staking: devnet.staking,

@@ -10,32 +10,25 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ChainEntry } from "@ankr-staking/sdk";
 import { type Address, erc20Abi as erc20, parseAbi, parseEther } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { stakingAbi } from "../src/abi.ts";
 import type { Config } from "../src/config.ts";
 import { type Member, startMember } from "../src/member.ts";
 import { type FakeEndpoint, startFake } from "../src/testing/fakes.ts";
 import {
   DEV_KEYS,
+  DEVNET_CHAIN,
   type Devnet,
+  dataUri,
   nextToSettle as nextToSettleOn,
   readProvider as readDevnetProvider,
+  registerAndAdmit,
   send,
-  sendAs,
   startDevnet,
 } from "./devnet.ts";
 
-const DEVNET_CHAIN: ChainEntry = {
-  id: "devnet",
-  name: "Devnet",
-  family: "evm",
-  identity: "0x7a69",
-  maxLag: 3,
-};
 const EPOCH = 3600;
 const memberKey = DEV_KEYS[1];
 const [healthyKey, hostileKey] = [DEV_KEYS[4], DEV_KEYS[5]];
@@ -51,8 +44,6 @@ let onHanging: () => void = () => undefined;
 const hanging: FakeEndpoint[] = [];
 let slow: FakeEndpoint;
 const dir = mkdtempSync(join(tmpdir(), "oracle-service-"));
-
-const dataUri = (doc: unknown) => `data:application/json,${encodeURIComponent(JSON.stringify(doc))}`;
 
 const readProvider = (p: Address) => readDevnetProvider(devnet, p);
 
@@ -110,17 +101,7 @@ beforeAll(async () => {
       }),
     ],
   ];
-  for (const [key, uri] of uris) {
-    const address = privateKeyToAccount(key).address;
-    await send(devnet, admin, devnet.token, erc20, "transfer", [address, parseEther("100000")]);
-    await send(devnet, key, devnet.token, erc20, "approve", [devnet.staking, parseEther("100000")]);
-    await send(devnet, key, devnet.staking, stakingAbi, "registerProvider", [
-      parseEther("100000"),
-      1000,
-      uri,
-    ]);
-    await sendAs(devnet, devnet.timelock, devnet.staking, stakingAbi, "admitProvider", [address]);
-  }
+  await registerAndAdmit(devnet, uris);
   const config: Config = {
     rpcUrl: devnet.url,
     staking: devnet.staking,
