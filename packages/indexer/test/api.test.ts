@@ -194,6 +194,18 @@ describe("delegators", () => {
     expect((await indexer.get(`/v1/delegators/${ALICE}/history.csv?limit=10000`)).status).toBe(200);
     expect((await indexer.get(`/v1/delegators/${ALICE}/history.csv?limit=10001`)).status).toBe(400);
   });
+
+  test("the CSV's Link names only the parameters the API reads: an ignored one shares the cached answer", async () => {
+    const path = `/v1/delegators/${ALICE}/history.csv`;
+    const junk = await indexer.get<string>(`${path}?utm=%3Cphish%3E&limit=1`);
+    const link = junk.headers.get("link") ?? "";
+    expect(link).toMatch(
+      /^<\/v1\/delegators\/0x[0-9a-fA-F]{40}\/history\.csv\?limit=1&cursor=[\w-]+>; rel="next"$/,
+    );
+    // The same cache entry (the key ignores `utm`): the next client gets no one else's URL.
+    const clean = await indexer.get<string>(`${path}?limit=1`);
+    expect([clean.headers.get("x-cache"), clean.headers.get("link")]).toEqual(["hit", link]);
+  });
 });
 
 describe("protocol", () => {

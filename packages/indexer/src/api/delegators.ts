@@ -155,12 +155,8 @@ export const delegators = new Hono()
   })
   .get("/delegators/:address/history.csv", async (c) => {
     const address = parseAddress(c.req.param("address"));
-    const { page, nextCursor } = await historyPage(
-      address,
-      c.req.query("cursor"),
-      parseLimit(c.req.query("limit"), CSV_MAX_ROWS, CSV_MAX_ROWS),
-      "oldest",
-    );
+    const limit = parseLimit(c.req.query("limit"), CSV_MAX_ROWS, CSV_MAX_ROWS);
+    const { page, nextCursor } = await historyPage(address, c.req.query("cursor"), limit, "oldest");
     const lines = [csvHeader.join(",")];
     for (const row of page) {
       const item = History.shape.items.element.parse(historyItem(row));
@@ -183,10 +179,12 @@ export const delegators = new Hono()
     }
     c.header("Content-Disposition", `attachment; filename="ankr-staking-${checksum(address)}.csv"`);
     // More rows than one page: the next page's address (RFC 8288), the file itself stays plain CSV.
+    // Built from what this route reads, never the request's query string: the response cache keys
+    // by those parameters only, so an echoed one would be served to the next client of the entry.
     if (nextCursor) {
-      const next = new URL(c.req.url);
-      next.searchParams.set("cursor", nextCursor);
-      c.header("Link", `<${next.pathname}${next.search}>; rel="next"`);
+      const next = new URLSearchParams(c.req.query("limit") === undefined ? {} : { limit: String(limit) });
+      next.set("cursor", nextCursor);
+      c.header("Link", `<${new URL(c.req.url).pathname}?${next}>; rel="next"`);
       c.header("X-Next-Cursor", nextCursor);
     }
     // CRLF line ends (RFC 4180) open cleanly in every spreadsheet.
