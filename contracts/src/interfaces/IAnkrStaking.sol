@@ -153,8 +153,10 @@ interface IAnkrStaking is IStakingErrors, IStakingEvents, IERC6372 {
     ///         announcement (`address(0)` withdraws it). The upgrade (`upgradeToAndCall`) installs
     ///         exactly this implementation, and only after more than the longest unbonding period
     ///         (`providerUnbondingPeriod`) has passed since the announcement, measured with the period
-    ///         at the announcement and at the upgrade, whichever is longer: everyone who disagrees sees
-    ///         it on chain and can leave first, whatever the upgrader's own delay. Governance only
+    ///         at the announcement and at the upgrade, whichever is longer, and never before an exit
+    ///         begun under a longer period (before `setParameters` lowered it, even in the same batch)
+    ///         has completed: everyone who disagrees sees it on chain and can leave first, and every
+    ///         exit already under way completes first, whatever the upgrader's own delay. Governance only
     ///         (the main timelock, in the proposal that schedules the upgrade in the upgrade
     ///         timelock, so the two waits run side by side).
     function announceUpgrade(address implementation) external;

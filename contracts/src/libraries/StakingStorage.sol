@@ -138,8 +138,13 @@ struct Ledger {
 struct UpgradeAnnouncement {
     address implementation;
     uint32 announcedAt;
-    /// @dev `announcedAt` plus the longest unbonding period then, plus one second.
+    /// @dev `announcedAt` plus the longest unbonding period then, plus one second (or later: see
+    ///      `exitHorizon`).
     uint32 readyAt;
+    /// @dev The latest time an exit begun under a longer provider unbonding period than today's can
+    ///      still be unbonding (set when `setParameters` lowers the period). Outlives the
+    ///      announcement: no announcement is ready before it.
+    uint32 exitHorizon;
 }
 
 /// @custom:storage-location erc7201:ankr.storage.Staking

@@ -89,6 +89,13 @@ library ConfigLogic {
             revert IStakingErrors.StakingInvalidParameter("jailCooldown", p.jailCooldown);
         }
         if (p.maxCommissionBps < $.params.maxCommissionBps) _lowerCommissions($, p.maxCommissionBps);
+        uint256 previousPeriod = $.params.providerUnbondingPeriod;
+        if (p.providerUnbondingPeriod < previousPeriod) {
+            // Exits begun until now may unbond for the old period: an upgrade announced after this
+            // (even in the same batch) waits for them too.
+            uint256 horizon = block.timestamp + previousPeriod;
+            if (horizon > $.upgrade.exitHorizon) $.upgrade.exitHorizon = TimeLib.toTime(horizon);
+        }
         $.params = p;
         emit IStakingEvents.ParametersSet(p);
     }
@@ -128,11 +135,17 @@ library ConfigLogic {
     }
 
     /// @notice Records `implementation` as the next upgrade's, installable after more than the
-    ///         longest unbonding period from now.
+    ///         longest unbonding period from now, and only once every exit already under way has
+    ///         completed (one begun under a longer period before it was lowered included).
     function announceUpgrade(Layout storage $, address implementation) external {
-        uint256 readyAt = block.timestamp + $.params.providerUnbondingPeriod + 1;
+        uint256 horizon = $.upgrade.exitHorizon;
+        uint256 longest = block.timestamp + $.params.providerUnbondingPeriod;
+        uint256 readyAt = (longest > horizon ? longest : horizon) + 1;
         $.upgrade = UpgradeAnnouncement({
-            implementation: implementation, announcedAt: TimeLib.now32(), readyAt: TimeLib.toTime(readyAt)
+            implementation: implementation,
+            announcedAt: TimeLib.now32(),
+            readyAt: TimeLib.toTime(readyAt),
+            exitHorizon: uint32(horizon)
         });
         emit IStakingEvents.UpgradeAnnounced(implementation, implementation == address(0) ? 0 : readyAt);
     }
@@ -141,7 +154,7 @@ library ConfigLogic {
     ///         the longest unbonding period (at the announcement, and now: setParameters keeps
     ///         providerUnbondingPeriod >= unbondingPeriod) has passed since it was announced. Checked
     ///         here rather than trusted to the upgrader's timelock, whose delay its own batch can change.
-    ///         The announcement is used up.
+    ///         The announcement is used up (the exit horizon stays).
     function authorizeUpgrade(Layout storage $, address implementation) external {
         UpgradeAnnouncement memory announced = $.upgrade;
         if (announced.implementation != implementation || implementation == address(0)) {
@@ -149,7 +162,9 @@ library ConfigLogic {
         }
         uint256 readyAt = readyTime($, announced);
         if (block.timestamp < readyAt) revert IStakingErrors.StakingUpgradeTooEarly(implementation, readyAt);
-        delete $.upgrade;
+        $.upgrade = UpgradeAnnouncement({
+            implementation: address(0), announcedAt: 0, readyAt: 0, exitHorizon: announced.exitHorizon
+        });
     }
 
     /// @notice The announced implementation, when, and from when it may be installed (zeros if none).

@@ -208,6 +208,69 @@ contract UpgradeTest is UnitBase {
         staking.upgradeToAndCall(address(v2), "");
     }
 
+    /// @dev Issue 16 review: one governance batch `[setParameters(periods 0), announceUpgrade(v2)]`
+    ///      made the upgrade ready a second later, while a provider's bond and a delegator's entry,
+    ///      started under the old periods, were still unbonding. The announcement now waits for
+    ///      every exit begun under a longer period: both pay out before the upgrade can run.
+    function test_upgrade_periodsLoweredBeforeTheAnnouncementWaitForExitsUnderWay() public {
+        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
+        vm.prank(p1);
+        staking.exitProvider();
+        uint256 bondRelease = staking.getProvider(p1).selfStakeReleaseAt;
+        (, UnbondingEntry[] memory entries) = staking.unbondingQueue(alice);
+        assertLt(entries[0].releaseAt, bondRelease);
+
+        Parameters memory p = staking.parameters();
+        p.unbondingPeriod = 0;
+        p.providerUnbondingPeriod = 0;
+        vm.prank(governance);
+        staking.setParameters(p);
+        _announce(address(v2));
+        (,, uint256 readyAt) = staking.pendingUpgrade();
+        assertEq(readyAt, bondRelease + 1);
+
+        vm.warp(bondRelease);
+        _expectTooEarly(address(v2), readyAt);
+        vm.prank(governance);
+        staking.upgradeToAndCall(address(v2), "");
+        vm.prank(p1);
+        staking.withdrawSelfStake();
+        assertEq(withdrawAs(alice), 10_000 ether);
+
+        vm.warp(readyAt);
+        vm.prank(governance);
+        staking.upgradeToAndCall(address(v2), "");
+        assertEq(_implementation(), address(v2));
+    }
+
+    /// @dev The wait for exits under way outlives the announcement it held back: after that upgrade,
+    ///      an announcement made at once still waits for an exit begun under a longer period.
+    function test_upgrade_exitsUnderWayHoldBackEveryLaterAnnouncement() public {
+        AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
+        AnkrStakingV2Mock v3 = new AnkrStakingV2Mock(token);
+        _announce(address(v2));
+        Parameters memory p = staking.parameters();
+        p.providerUnbondingPeriod = uint32(60 days);
+        p.commissionNoticePeriod = uint32(61 days);
+        vm.prank(governance);
+        staking.setParameters(p);
+        vm.prank(p1);
+        staking.exitProvider();
+        uint256 bondRelease = staking.getProvider(p1).selfStakeReleaseAt;
+
+        p.providerUnbondingPeriod = uint32(PROVIDER_UNBONDING);
+        p.commissionNoticePeriod = uint32(NOTICE);
+        vm.prank(governance);
+        staking.setParameters(p);
+        vm.warp(block.timestamp + PROVIDER_UNBONDING + 1);
+        vm.prank(governance);
+        staking.upgradeToAndCall(address(v2), "");
+
+        _announce(address(v3));
+        (,, uint256 readyAt) = staking.pendingUpgrade();
+        assertEq(readyAt, bondRelease + 1);
+    }
+
     /// @dev A new announcement restarts the wait; announcing address(0) withdraws it.
     function test_announceUpgrade_replacesAndWithdraws() public {
         AnkrStakingV2Mock v2 = new AnkrStakingV2Mock(token);
