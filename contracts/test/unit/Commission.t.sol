@@ -145,6 +145,31 @@ contract CommissionTest is UnitBase {
         assertEq(staking.getProvider(p1).commissionBps, 2000, "the trimmed increase, not the original");
     }
 
+    /// @dev The loop over a lowered maximum is bounded by the 256 providers that have not exited: in
+    ///      the worst layout (every one above the new maximum with an increase scheduled, so both of
+    ///      its slots are rewritten) `setParameters` stays far below a block, so no registrant can
+    ///      make lowering the maximum unaffordable for governance.
+    function test_maxCommission_loweredOver256ProvidersFitsInABlock() public {
+        _setCommission(p1, 2000);
+        _setCommission(p1, 3000);
+        for (uint256 i = 1; i < 256; ++i) {
+            address provider = address(uint160(0x1000 + i));
+            registerProvider(provider, SELF, 2000);
+            _setCommission(provider, 3000);
+        }
+        params.maxCommissionBps = 1000;
+        // Every slot cold, as in the governance transaction that runs it.
+        vm.cool(address(staking));
+        vm.prank(governance);
+        uint256 before = gasleft();
+        staking.setParameters(params);
+        uint256 used = before - gasleft();
+        emit log_named_uint("setParameters lowering 256 commissions and increases (gas)", used);
+        assertLt(used, 10_000_000);
+        ProviderView memory v = staking.getProvider(address(uint160(0x1000 + 255)));
+        assertEq(abi.encode(v.commissionBps, v.pendingCommissionBps), abi.encode(1000, 0));
+    }
+
     function test_setCommission_decreaseCancelsScheduledIncrease() public {
         _setCommission(p1, 2000);
         _setCommission(p1, 800);
