@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 import {IStakingErrors} from "../interfaces/IStakingErrors.sol";
+import {IStakingEvents} from "../interfaces/IStakingEvents.sol";
 import {Parameters, ProviderStatus} from "../interfaces/IStakingTypes.sol";
 import {AllotmentLogic} from "../logic/AllotmentLogic.sol";
 import {CapacityLib} from "./CapacityLib.sol";
@@ -110,6 +111,18 @@ library StakeLib {
         releaseAt = block.timestamp + period;
         if (releaseAt > bond.releaseAt) bond.releaseAt = TimeLib.toTime(releaseAt);
         else releaseAt = bond.releaseAt;
+    }
+
+    /// @dev Sets a provider's commission now and drops any scheduled increase (a decrease, a lowered
+    ///      maximum, or a scheduled increase coming due). The caller writes `pool`.
+    function setCommissionNow(Provider storage prov, Pool memory pool, address provider, uint16 commissionBps)
+        internal
+    {
+        prov.terms.pendingCommissionBps = 0;
+        prov.terms.commissionEffectiveAt = 0;
+        emit IStakingEvents.CommissionChanged(provider, pool.commissionBps, commissionBps);
+        pool.commissionBps = commissionBps;
+        pool.flags = PoolFlags.set(pool.flags, PoolFlags.COMMISSION_PENDING, false);
     }
 
     /// @dev Jails a provider now; a self-unjail then needs a passing score at a later settlement.

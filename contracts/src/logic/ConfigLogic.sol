@@ -116,13 +116,9 @@ library ConfigLogic {
             uint16 pendingBps = pending ? prov.terms.pendingCommissionBps : 0;
             if (pool.commissionBps <= maxBps && pendingBps <= maxBps) continue;
             if (pool.commissionBps >= maxBps) {
-                // The commission itself comes down (or only the increase goes): nothing stays scheduled.
-                uint16 newBps = pool.commissionBps < maxBps ? pool.commissionBps : maxBps;
-                emit IStakingEvents.CommissionChanged(provider, pool.commissionBps, newBps);
-                pool.commissionBps = newBps;
-                pool.flags = PoolFlags.set(pool.flags, PoolFlags.COMMISSION_PENDING, false);
-                prov.terms.pendingCommissionBps = 0;
-                prov.terms.commissionEffectiveAt = 0;
+                // The commission comes down to the maximum (or already is there and only the
+                // increase goes): nothing stays scheduled.
+                StakeLib.setCommissionNow(prov, pool, provider, maxBps);
                 PoolLib.write(prov, pool);
             } else {
                 // The scheduled increase shrinks to the maximum and keeps its date.

@@ -118,11 +118,7 @@ library ProviderLogic {
         Terms storage terms = prov.terms;
         if (commissionBps <= pool.commissionBps) {
             // A decrease (or no change) applies at once and cancels any scheduled increase.
-            terms.pendingCommissionBps = 0;
-            terms.commissionEffectiveAt = 0;
-            emit IStakingEvents.CommissionChanged(msg.sender, pool.commissionBps, commissionBps);
-            pool.commissionBps = commissionBps;
-            pool.flags = PoolFlags.set(pool.flags, PoolFlags.COMMISSION_PENDING, false);
+            StakeLib.setCommissionNow(prov, pool, msg.sender, commissionBps);
         } else {
             uint256 effectiveAt = block.timestamp + $.params.commissionNoticePeriod;
             terms.pendingCommissionBps = commissionBps;

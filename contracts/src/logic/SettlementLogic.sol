@@ -252,12 +252,7 @@ library SettlementLogic {
     ) private {
         Terms memory terms = prov.terms;
         if (terms.commissionEffectiveAt > windowStart) return;
-        emit IStakingEvents.CommissionChanged(provider, pool.commissionBps, terms.pendingCommissionBps);
-        pool.commissionBps = terms.pendingCommissionBps;
-        pool.flags = PoolFlags.set(pool.flags, PoolFlags.COMMISSION_PENDING, false);
-        terms.pendingCommissionBps = 0;
-        terms.commissionEffectiveAt = 0;
-        prov.terms = terms;
+        StakeLib.setCommissionNow(prov, pool, provider, terms.pendingCommissionBps);
     }
 
     /// @dev The loops copy each provider's slots into memory structs that are dead once the provider
