@@ -28,6 +28,7 @@ import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 
 import { stakingAbi } from "../src/abi.ts";
+import type { Config } from "../src/config.ts";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const contractsDir = join(root, "contracts");
@@ -262,4 +263,30 @@ export async function registerAndAdmit(devnet: Devnet, providers: readonly [`0x$
     await send(devnet, key, devnet.staking, stakingAbi, "registerProvider", [selfStake, 1000, uri]);
     await sendAs(devnet, devnet.timelock, devnet.staking, stakingAbi, "admitProvider", [address]);
   }
+}
+
+/** A member's configuration against this devnet, probing loopback endpoints; `overrides` adjust it. */
+export function memberConfig(
+  devnet: Devnet,
+  privateKey: `0x${string}`,
+  db: string,
+  overrides: Partial<Config> = {},
+): Config {
+  return {
+    rpcUrl: devnet.url,
+    staking: devnet.staking,
+    committee: devnet.committee,
+    privateKey,
+    db,
+    host: "127.0.0.1",
+    port: 0,
+    probeIntervalMs: 60_000,
+    timeoutMs: 2000,
+    maxBytes: 256 * 1024,
+    perHost: 4,
+    allow: ["127.0.0.0/8"],
+    ipfsGateway: "https://ipfs.io/ipfs/",
+    extraChains: [DEVNET_CHAIN],
+    ...overrides,
+  };
 }

@@ -15,8 +15,8 @@ import { type Member, startMember } from "../src/member.ts";
 import { type FakeEndpoint, startFake } from "../src/testing/fakes.ts";
 import {
   DEV_KEYS,
-  DEVNET_CHAIN,
   type Devnet,
+  memberConfig,
   nextToSettle as nextToSettleOn,
   readProvider as readDevnetProvider,
   sendAs as sendAsDevnet,
@@ -56,22 +56,9 @@ const metadata = (name: string, devnetUrl: string, solanaUrl: string) =>
   )}`;
 
 function config(i: number): Config {
-  return {
-    rpcUrl: devnet.url,
-    staking: devnet.staking,
-    committee: devnet.committee,
-    privateKey: memberKeys[i] as `0x${string}`,
-    db: join(dir, `member-${i}.sqlite`),
-    host: "127.0.0.1",
-    port: 0,
-    probeIntervalMs: 60_000,
+  return memberConfig(devnet, memberKeys[i] as `0x${string}`, join(dir, `member-${i}.sqlite`), {
     timeoutMs: 1000,
-    maxBytes: 256 * 1024,
-    perHost: 4,
-    allow: ["127.0.0.0/8"],
-    ipfsGateway: "https://ipfs.io/ipfs/",
-    extraChains: [DEVNET_CHAIN],
-  };
+  });
 }
 
 const send = (key: `0x${string}`, address: Address, abi: Abi, fn: string, args: unknown[]) =>

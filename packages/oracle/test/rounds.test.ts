@@ -10,11 +10,10 @@ import { join } from "node:path";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Config } from "../src/config.ts";
 import { type Member, startMember } from "../src/member.ts";
 import { UNCOUNTED_ROUND } from "../src/service.ts";
 import { type FakeEndpoint, startFake } from "../src/testing/fakes.ts";
-import { DEV_KEYS, DEVNET_CHAIN, type Devnet, dataUri, registerAndAdmit, startDevnet } from "./devnet.ts";
+import { DEV_KEYS, type Devnet, dataUri, memberConfig, registerAndAdmit, startDevnet } from "./devnet.ts";
 
 const memberKey = DEV_KEYS[1];
 const [steadyKey, renamerKey] = [DEV_KEYS[4], DEV_KEYS[5]];
@@ -43,28 +42,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => metadataServer.listen(0, "127.0.0.1", resolve));
   const metadataUrl = `http://127.0.0.1:${(metadataServer.address() as AddressInfo).port}/renamer.json`;
 
-  const _admin = DEV_KEYS[0];
   const uris: [`0x${string}`, string][] = [
     [steadyKey, dataUri({ name: "steady", chains: [{ id: "devnet", endpoints: [steadyNode.url] }] })],
     [renamerKey, metadataUrl],
   ];
   await registerAndAdmit(devnet, uris);
-  const config: Config = {
-    rpcUrl: devnet.url,
-    staking: devnet.staking,
-    committee: devnet.committee,
-    privateKey: memberKey,
-    db: join(dir, "member.sqlite"),
-    host: "127.0.0.1",
-    port: 0,
-    probeIntervalMs: 60_000,
-    timeoutMs: 2000,
-    maxBytes: 256 * 1024,
-    perHost: 4,
-    allow: ["127.0.0.0/8"],
-    ipfsGateway: "https://ipfs.io/ipfs/",
-    extraChains: [DEVNET_CHAIN],
-  };
+  const config = memberConfig(devnet, memberKey, join(dir, "member.sqlite"));
   member = await startMember(config, { loop: false, metadataTtlMs: 0 });
 });
 

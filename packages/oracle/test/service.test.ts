@@ -14,14 +14,13 @@ import { type Address, erc20Abi as erc20, parseAbi, parseEther } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Config } from "../src/config.ts";
 import { type Member, startMember } from "../src/member.ts";
 import { type FakeEndpoint, startFake } from "../src/testing/fakes.ts";
 import {
   DEV_KEYS,
-  DEVNET_CHAIN,
   type Devnet,
   dataUri,
+  memberConfig,
   nextToSettle as nextToSettleOn,
   readProvider as readDevnetProvider,
   registerAndAdmit,
@@ -102,25 +101,12 @@ beforeAll(async () => {
     ],
   ];
   await registerAndAdmit(devnet, uris);
-  const config: Config = {
-    rpcUrl: devnet.url,
-    staking: devnet.staking,
-    committee: devnet.committee,
-    privateKey: memberKey,
-    db: join(dir, "member.sqlite"),
-    host: "127.0.0.1",
-    port: 0,
-    probeIntervalMs: 60_000,
-    timeoutMs: 2000,
+  const config = memberConfig(devnet, memberKey, join(dir, "member.sqlite"), {
     roundTimeoutMs: 1500,
-    maxBytes: 256 * 1024,
     // One request in flight per host: the hostile provider's seven never-closing endpoints share 127.0.0.1 with
     // the healthy one's, so only scoping the slots by provider keeps the healthy probe unqueued.
     perHost: 1,
-    allow: ["127.0.0.0/8"],
-    ipfsGateway: "https://ipfs.io/ipfs/",
-    extraChains: [DEVNET_CHAIN],
-  };
+  });
   member = await startMember(config, { loop: false, metadataTtlMs: 0 });
 });
 
