@@ -451,6 +451,11 @@ describe.skipIf(!available)("web app end to end", () => {
     expect(await page.getByRole("button", { name: /^Redelegate/ }).count()).toBe(0);
     expect((await cells())[1]).toBe("0 ANKR (unstaked)");
     expect.soft(await a11y(), "axe-core on the dashboard with an unstaked position").toEqual([]);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await shot("dashboard-unstaked-desktop");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot("dashboard-unstaked-phone");
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await row.getByRole("button", { name: "Claim" }).click();
     await confirmed("Claim");
